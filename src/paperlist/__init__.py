@@ -1,0 +1,21 @@
+"""paperlist: typed, lossless parsing of saved Hugging Face Daily Papers pages."""
+
+from __future__ import annotations
+
+from ._loading import load, loads
+from ._model import Issue, Listing, Paper
+from .errors import PaperlistError, ParseError, UnknownFormatError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Issue",
+    "Listing",
+    "Paper",
+    "PaperlistError",
+    "ParseError",
+    "UnknownFormatError",
+    "__version__",
+    "load",
+    "loads",
+]

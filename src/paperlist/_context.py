@@ -1,0 +1,55 @@
+"""The state of one load: where problems go, and the capture date."""
+
+from __future__ import annotations
+
+import datetime
+from typing import NoReturn
+
+import attrs
+
+from ._model import Issue
+from .errors import ParseError
+
+__all__ = ["LoadContext"]
+
+
+@attrs.define
+class LoadContext:
+    """Everything a format module needs besides the text; one per ``load`` call.
+
+    ``source`` names the input in errors (``<string>`` for ``loads``);
+    ``origin`` is what ``Listing.source`` records (None for ``loads``).
+    Lenient mode collects Issues; strict mode raises at the first problem.
+    A fresh instance per call keeps concurrent loads independent.
+    """
+
+    source: str
+    today: datetime.date
+    strict: bool
+    origin: str | None = None
+    issues: list[Issue] = attrs.Factory(list)
+
+    def report(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+        index: int | None = None,
+    ) -> None:
+        """Record a problem that lenient mode survives (strict mode raises it)."""
+        if self.strict:
+            self.fail(message, line=line, column=column, field=field)
+        self.issues.append(Issue(message, line, column, field, index))
+
+    def fail(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> NoReturn:
+        """Raise the ParseError for a problem no mode survives."""
+        raise ParseError(message, source=self.source, line=line, column=column, field=field)

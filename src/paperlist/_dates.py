@@ -1,0 +1,196 @@
+"""Dates: month names, year-less dates, card date lines, ISO timestamps.
+
+The only module that knows about month names, years and dateutil.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import sys
+
+import attrs
+
+__all__ = [
+    "CardDate",
+    "looks_like_card_date",
+    "parse_card_date",
+    "parse_iso_date",
+    "parse_iso_instant",
+    "resolve_yearless",
+]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+# "Sep 11", "Sep 11, 2024", "Sep 11 2024" (comma lost), each optionally followed
+# by the comment count: "Oct 3, 2024 4", "Sep 11 1".
+_CARD_DATE = re.compile(
+    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})"
+    r"(?:(?P<comma>,)\s*(?P<year>\d{4})|\s+(?P<bare>\d+))?"
+    r"(?:\s+(?P<count>\d+))?"
+)
+# What a date line looks like before we know whether it is a good one.
+_DATE_SHAPE = re.compile(r"[A-Za-z]+\.?\s+\d{1,2}(?:\D|$)")
+_FIRST_PLAUSIBLE_YEAR = 1990
+# A Feb 29 is at most eight years back (2096 -> 2104 skips a leap year).
+_LEAP_LOOKBACK_YEARS = 9
+
+_ISO_ACCEPTS_Z = sys.version_info >= (3, 11)
+
+
+@attrs.frozen
+class CardDate:
+    """A date line read from a card: the date, the comment count, or what went wrong."""
+
+    date: datetime.date | None
+    comments: int | None
+    error: str | None = None
+
+
+def month_number(name: str) -> int | None:
+    """The month (1-12) an English month name or abbreviation stands for, or None."""
+    return _MONTHS.get(name.lower())
+
+
+def looks_like_card_date(text: str) -> bool:
+    """True when ``text`` is a whole date line (``Sep 11``, ``Oct 3, 2024 4``) of a real month."""
+    match = _CARD_DATE.fullmatch(text)
+    return match is not None and month_number(match["month"]) is not None
+
+
+def has_date_shape(text: str) -> bool:
+    """True when ``text`` begins with a word and a day number, month name or not."""
+    return _DATE_SHAPE.match(text) is not None
+
+
+def resolve_yearless(month: int, day: int, today: datetime.date) -> datetime.date | None:
+    """The latest ``month``/``day`` on or before ``today``; None when no year has it."""
+    for year in range(today.year, today.year - _LEAP_LOOKBACK_YEARS, -1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
+
+
+def _no_such_date(text: str) -> str:
+    return f"expected a real calendar date, got {text!r}"
+
+
+def _expected(text: str) -> str:
+    return f"expected a date like 'Sep 11' or 'Sep 11, 2024', got {text!r}"
+
+
+def parse_card_date(text: str, today: datetime.date) -> CardDate:
+    """Read a card's date line, splitting the trailing comment count off first.
+
+    A number from 1990 to ``today``'s year right after the day is the year
+    (a converter lost the comma); any other number there is the comment count.
+    """
+    text = text.strip()
+    match = _CARD_DATE.fullmatch(text)
+    if match is None:
+        return _fallback(text, today)
+    month = month_number(match["month"])
+    if month is None:
+        return CardDate(None, None, _expected(text))
+    day = int(match["day"])
+    year_text = match["year"]
+    count_text = match["count"]
+    bare = match["bare"]
+    if bare is not None:
+        if len(bare) == 4 and _FIRST_PLAUSIBLE_YEAR <= int(bare) <= today.year:
+            year_text = bare
+        elif count_text is None:
+            count_text = bare
+        else:
+            return CardDate(None, None, _expected(text))
+    comments = int(count_text) if count_text is not None else None
+    if year_text is None:
+        resolved = resolve_yearless(month, day, today)
+        if resolved is None:
+            return CardDate(None, comments, _no_such_date(text))
+        return CardDate(resolved, comments)
+    try:
+        return CardDate(datetime.date(int(year_text), month, day), comments)
+    except ValueError:
+        return CardDate(None, comments, _no_such_date(text))
+
+
+def _fallback(text: str, today: datetime.date) -> CardDate:
+    """Dates in other spellings ("11 September 2024", "September 11th, 2024").
+
+    dateutil only sees text that names a month, never a comment count, and
+    gets a fixed default so that nothing is filled in from the clock.
+    """
+    words = re.findall(r"[A-Za-z]+", text)
+    if not any(month_number(word) is not None for word in words) or len(text) > 40:
+        return CardDate(None, None, _expected(text))
+    from dateutil import parser as dateutil_parser
+
+    default = datetime.datetime(today.year, 1, 1)
+    try:
+        parsed = dateutil_parser.parse(text, default=default).date()
+    except (ValueError, OverflowError):
+        return CardDate(None, None, _expected(text))
+    if re.search(r"\d{4}", text) is None:
+        resolved = resolve_yearless(parsed.month, parsed.day, today)
+        return CardDate(resolved, None, None if resolved else _no_such_date(text))
+    return CardDate(parsed, None)
+
+
+def parse_iso_instant(text: str) -> datetime.datetime:
+    """Read an ISO 8601 timestamp (``...Z``, ``+00:00``, with or without fraction).
+
+    A bare date reads as midnight UTC; a timestamp without offset is taken as UTC.
+
+    Raises:
+        ValueError: when ``text`` is not such a timestamp.
+    """
+    if not _ISO_ACCEPTS_Z and text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    instant = datetime.datetime.fromisoformat(text)
+    if instant.tzinfo is None:
+        return instant.replace(tzinfo=datetime.timezone.utc)
+    return instant
+
+
+def utc_date(instant: datetime.datetime) -> datetime.date:
+    """The UTC calendar date of an aware datetime."""
+    offset = instant.utcoffset()
+    if offset:
+        instant = instant - offset
+    return instant.date()
+
+
+def parse_iso_date(text: str) -> datetime.date:
+    """Read a ``YYYY-MM-DD`` date or a full timestamp (its UTC date).
+
+    Raises:
+        ValueError: when ``text`` is neither.
+    """
+    if len(text) == 10:
+        return datetime.date.fromisoformat(text)
+    return utc_date(parse_iso_instant(text))

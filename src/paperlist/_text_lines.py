@@ -1,0 +1,369 @@
+"""Line shapes of text and Markdown page dumps: one small recogniser per shape.
+
+``read_units`` turns the lines of a dump into a flat list of ``Unit``s (a
+title, an abstract, an author count, a date line, ...). Deciding which units
+form which card is ``_text``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+import attrs
+
+from ._dates import looks_like_card_date
+from ._links import arxiv_id_from_paper_url
+
+__all__ = ["Kind", "Unit", "read_units"]
+
+
+class Kind(Enum):
+    """What a unit of a dump is."""
+
+    CHROME = "chrome"  # page furniture; ``text`` holds a page title when it is one
+    TEXT = "text"  # a paragraph: a title, an abstract or an organisation name
+    TITLE = "title"  # an explicit Markdown title ("### ...")
+    ABSTRACT = "abstract"  # an explicit Markdown abstract (link text to the paper)
+    VOTES = "votes"  # the upvote count before a title
+    AUTHORS = "authors"  # "4 authors"; ``value`` is None when the number is unreadable
+    ORGANIZATION = "organization"  # an organisation chip
+    SEPARATOR = "separator"  # the "·" between owner and date
+    DATE = "date"  # a date line, maybe with the comment count
+    REPO = "repo"  # a repository link with its star count
+
+
+@attrs.frozen
+class Unit:
+    """One recognised piece of a dump, with its 1-based position."""
+
+    kind: Kind
+    text: str
+    line: int
+    column: int
+    value: int | None = None
+    url: str | None = None
+    single_line: bool = True
+
+
+_PAGE_TITLE_LINES = frozenset({"Daily Papers", "Trending Papers"})
+_CHROME_LINES = frozenset(
+    {
+        "new",
+        "Subscribe",
+        "Get trending papers in your email inbox!",
+        "Get trending papers in your email inbox once a day!",
+        "byAK and the research community",
+        "by AK and the research community",
+        "Daily",
+        "Weekly",
+        "Monthly",
+        "- Daily",
+        "- Weekly",
+        "- Monthly",
+        "Trending Papers ranked by GitHub stars activity",
+        "Previous",
+        "Next",
+    }
+)
+_CHROME_LINK_TEXTS = frozenset({"Subscribe", "Trending Papers", "Previous", "Next", "Daily Papers"})
+_MAX_CHROME_LENGTH = 64
+
+_SEPARATORS = frozenset({"·", "⋅", "•"})
+_VOTES = re.compile(r"\d{1,12}|-")
+# "4 authors", "- 8 authors", "  • 1 author"; after a bullet, an unreadable
+# count ("• many authors") is still an author line, to be reported.
+_AUTHORS = re.compile(r"(?:[•*-]\s*)?(?P<count>\d[\d,]*)\s+authors?", re.IGNORECASE)
+_BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
+_BULLET = re.compile(r"•\s*(?P<name>\S.*)")
+_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?")
+_LINK = re.compile(r"\[(?P<text>.*)\]\(\s*(?P<url>[^\s)]*)\s*\)", re.DOTALL)
+_LINK_END = re.compile(r".*\]\(\s*[^\s)]*\s*\)\s*")
+_DATE_WITH_COMMENTS = re.compile(
+    r"(?P<date>.*?)\s*\[(?P<count>\d+)\]\(\s*[^\s)]*#community\s*\)", re.DOTALL
+)
+_CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
+_REPO_LINK_TEXT = re.compile(
+    r"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>\d[\d.,]*\s*[kKmM]?)?", re.IGNORECASE
+)
+_BOLD_LABEL = re.compile(r"\*\*[^*]+:\*\*.*")
+_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}")
+_AUTHOR_BULLETS_END = re.compile(r"(?:^|\n)\s*-\s*(?P<count>\S+?)\s+authors?\s*$", re.IGNORECASE)
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'$&%^=:;,?/@ ])")
+_HARD_BREAK = re.compile(r"\\\\?[ \t]*\n")
+
+
+def unescape_markdown(text: str) -> str:
+    """Drop Markdown hard breaks (``\\\\`` line ends) and backslash escapes."""
+    if "\\" not in text:
+        return text
+    return _MARKDOWN_ESCAPE.sub(r"\1", _HARD_BREAK.sub(" ", text))
+
+
+def parse_star_count(text: str) -> int | None:
+    """``11.3k`` -> 11300, ``1.32k`` -> 1320, ``476`` -> 476, ``1.2M`` -> 1200000."""
+    text = text.strip().replace(",", "")
+    scale = 1
+    if text[-1:] in ("k", "K"):
+        scale, text = 1000, text[:-1].strip()
+    elif text[-1:] in ("m", "M"):
+        scale, text = 1_000_000, text[:-1].strip()
+    try:
+        value = Decimal(text) * scale
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0:
+        return None
+    return int(value)
+
+
+def _count(text: str) -> int | None:
+    text = text.replace(",", "")
+    return int(text) if text.isdigit() and text.isascii() else None
+
+
+class _Reader:
+    """Walks the lines once, paragraph by paragraph, emitting units."""
+
+    def __init__(self, lines: list[str], first: int) -> None:
+        self.lines = lines
+        self.index = first
+        self.units: list[Unit] = []
+        self.markdown = False
+
+    def run(self) -> list[Unit]:
+        lines = self.lines
+        count = len(lines)
+        while self.index < count:
+            line = lines[self.index]
+            if not line or line.isspace():
+                self.index += 1
+                continue
+            self._read_at(line)
+        return self.units
+
+    def _emit(
+        self,
+        kind: Kind,
+        text: str,
+        line: str,
+        *,
+        value: int | None = None,
+        url: str | None = None,
+        single_line: bool = True,
+    ) -> None:
+        """Add a unit that starts at the current line."""
+        column = len(line) - len(line.lstrip()) + 1
+        self.units.append(Unit(kind, text, self.index + 1, column, value, url, single_line))
+
+    def _read_at(self, line: str) -> None:
+        stripped = line.strip()
+        first = stripped[0]
+        reader = _BY_FIRST_CHARACTER.get(first)
+        if reader is not None and reader(self, line, stripped):
+            return
+        if self._short_line(line, stripped):
+            return
+        self._paragraph()
+
+    def _short_line(self, line: str, stripped: str) -> bool:
+        """Recognisers for one-line shapes that start with no special character."""
+        if "#community" in stripped:
+            # "May 29[6](…#community)": the comment count glued to the date.
+            dated = _DATE_WITH_COMMENTS.fullmatch(stripped)
+            if dated is not None:
+                self._emit(Kind.DATE, f"{dated['date']} {dated['count']}", line)
+                self.index += 1
+                return True
+        if len(stripped) <= _MAX_CHROME_LENGTH:
+            if stripped in _CHROME_LINES:
+                self._emit(Kind.CHROME, "", line)
+                self.index += 1
+                return True
+            if stripped in _PAGE_TITLE_LINES:
+                self._emit(Kind.CHROME, stripped, line)
+                self.index += 1
+                return True
+            match = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
+            if match is not None:
+                self._emit(Kind.AUTHORS, match["count"], line, value=_count(match["count"]))
+                self.index += 1
+                return True
+            if _VOTES.fullmatch(stripped):
+                self._emit(Kind.VOTES, stripped, line, value=_count(stripped) or 0)
+                self.index += 1
+                return True
+            if looks_like_card_date(stripped):
+                self._emit(Kind.DATE, stripped, line)
+                self.index += 1
+                return True
+            if _BOLD_LABEL.fullmatch(stripped) or _RULE.fullmatch(stripped):
+                self._emit(Kind.CHROME, "", line)
+                self.index += 1
+                return True
+        return False
+
+    def _paragraph(self) -> None:
+        """Consecutive plain lines form one TEXT unit (hard-wrapped abstracts)."""
+        start = self.index
+        lines = self.lines
+        parts = [lines[start].strip()]
+        self.index += 1
+        while self.index < len(lines):
+            line = lines[self.index]
+            stripped = line.strip()
+            if not stripped or _starts_a_shape(stripped):
+                break
+            parts.append(stripped)
+            self.index += 1
+        text = " ".join(parts)
+        if self.markdown:
+            text = unescape_markdown(text)
+        column = len(lines[start]) - len(lines[start].lstrip()) + 1
+        self.units.append(Unit(Kind.TEXT, text, start + 1, column, single_line=len(parts) == 1))
+
+    def _separator(self, line: str, stripped: str) -> bool:
+        if stripped in _SEPARATORS:
+            self._emit(Kind.SEPARATOR, stripped, line)
+            self.index += 1
+            return True
+        match = _BULLET.fullmatch(stripped)
+        if match is None:
+            return False
+        authors = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
+        if authors is not None:
+            self._emit(Kind.AUTHORS, authors["count"], line, value=_count(authors["count"]))
+        else:
+            self._emit(Kind.ORGANIZATION, " ".join(match["name"].split()), line)
+        self.index += 1
+        return True
+
+    def _heading(self, line: str, stripped: str) -> bool:
+        match = _HEADING.fullmatch(stripped)
+        if match is None:
+            return False
+        self.markdown = True
+        heading = match["text"]
+        if len(match["marks"]) < 3:
+            self._emit(Kind.CHROME, heading if heading.endswith("Papers") else "", line)
+            self.index += 1
+            return True
+        start = self.index
+        self.index += 1
+        # A title hard-wrapped by the converter goes on in the next plain lines.
+        while self.index < len(self.lines):
+            stripped_next = self.lines[self.index].strip()
+            if not stripped_next or _starts_a_shape(stripped_next):
+                break
+            heading += " " + stripped_next
+            self.index += 1
+        end, self.index = self.index, start
+        link = _LINK.fullmatch(heading)
+        if link is not None:
+            self._emit(Kind.TITLE, unescape_markdown(link["text"]), line, url=link["url"])
+        else:
+            self._emit(Kind.TITLE, unescape_markdown(heading), line)
+        self.index = end
+        return True
+
+    def _link(self, line: str, stripped: str) -> bool:
+        """A Markdown link, possibly spanning lines up to the one ending in ``](url)``."""
+        end = self.index
+        lines = self.lines
+        while end < len(lines):
+            candidate = lines[end]
+            if not candidate.strip():
+                return False
+            if candidate.endswith(")") and _LINK_END.fullmatch(candidate):
+                break
+            end += 1
+        else:
+            return False
+        whole = "\n".join(part.strip() for part in lines[self.index : end + 1])
+        match = _LINK.fullmatch(whole)
+        if match is None:
+            return False
+        self.markdown = True
+        if self._classify_link(line, match["text"], match["url"]):
+            self.index = end + 1
+            return True
+        return False
+
+    def _classify_link(self, line: str, text: str, url: str) -> bool:
+        stripped_text = text.strip()
+        if _VOTES.fullmatch(stripped_text):
+            self._emit(Kind.VOTES, stripped_text, line, value=_count(stripped_text) or 0)
+            return True
+        if stripped_text in _CHROME_LINK_TEXTS:
+            self._emit(Kind.CHROME, "", line)
+            return True
+        paper = arxiv_id_from_paper_url(url) if "/papers/" in url else None
+        if paper is not None or "/papers/" in url:
+            authors = _AUTHOR_BULLETS_END.search(stripped_text)
+            if authors is not None:
+                count = authors["count"]
+                self._emit(Kind.AUTHORS, count, line, value=_count(count))
+                return True
+            if url.endswith("#community"):
+                return False
+            self._emit(
+                Kind.ABSTRACT,
+                unescape_markdown(stripped_text),
+                line,
+                url=url,
+                single_line="\n" not in stripped_text,
+            )
+            return True
+        chip = _CHIP.fullmatch(stripped_text)
+        if chip is not None and "huggingface.co/" in url:
+            name = " ".join(unescape_markdown(chip["name"]).split())
+            self._emit(Kind.ORGANIZATION, name, line, url=url)
+            return True
+        repo = _REPO_LINK_TEXT.fullmatch(stripped_text)
+        if repo is not None:
+            stars = repo["stars"]
+            self._emit(
+                Kind.REPO,
+                stars or "",
+                line,
+                url=url,
+                value=parse_star_count(stars) if stars else None,
+            )
+            return True
+        return False
+
+
+def _starts_a_shape(stripped: str) -> bool:
+    """True when a line begins a unit of its own instead of continuing a paragraph."""
+    first = stripped[0]
+    if first in "·⋅•" or (first == "#" and _HEADING.fullmatch(stripped)):
+        return True
+    if first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped):
+        return True
+    if len(stripped) <= _MAX_CHROME_LENGTH:
+        if stripped in _CHROME_LINES or stripped in _PAGE_TITLE_LINES:
+            return True
+        if _VOTES.fullmatch(stripped) or looks_like_card_date(stripped):
+            return True
+        match = _AUTHORS.fullmatch(stripped)
+        if match is not None and _count(match["count"]) is not None:
+            return True
+    return False
+
+
+_BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
+    "·": _Reader._separator,
+    "⋅": _Reader._separator,
+    "•": _Reader._separator,
+    "#": _Reader._heading,
+    "[": _Reader._link,
+}
+
+
+def read_units(lines: list[str], first: int = 0) -> tuple[list[Unit], bool]:
+    """The units of ``lines[first:]``, and whether the dump is Markdown."""
+    reader = _Reader(lines, first)
+    units = reader.run()
+    return units, reader.markdown

@@ -1,0 +1,59 @@
+"""The exceptions paperlist raises.
+
+Attributes (``message``, ``source``, ``line``, ``column``, ``field``) are API;
+the wording of messages is not.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PaperlistError", "ParseError", "UnknownFormatError"]
+
+
+class PaperlistError(Exception):
+    """Base class of every exception paperlist raises on purpose."""
+
+
+class ParseError(PaperlistError, ValueError):
+    """The input could not be read (strict mode: the first problem met).
+
+    Attributes:
+        message: what was expected and what was found.
+        source: the path given to ``load``, or ``"<string>"`` for ``loads``.
+        line: 1-based line of the problem, or None when unknown.
+        column: 1-based column of the problem, or None when unknown.
+        field: the field or JSON path concerned (``$.papers[3].published``), or None.
+    """
+
+    message: str
+    source: str | None
+    line: int | None
+    column: int | None
+    field: str | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        # Only the message goes to Exception.args, so pickling rebuilds the
+        # instance from it and restores the other attributes from __dict__.
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.field = field
+
+    def __str__(self) -> str:
+        """Render as ``source:line:column: message``, leaving out unknown parts."""
+        parts = [str(part) for part in (self.source, self.line, self.column) if part is not None]
+        parts.append(" " + self.message if parts else self.message)
+        return ":".join(parts)
+
+
+class UnknownFormatError(PaperlistError, ValueError):
+    """The ``format=`` argument named no known format, or the content is of a kind not read."""
