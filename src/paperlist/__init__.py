@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ._loading import load, loads
 from ._model import Issue, Listing, Paper
+from ._ownjson import dump, dumps
 from .errors import PaperlistError, ParseError, UnknownFormatError
 
 __version__ = "0.1.0"
@@ -16,6 +17,8 @@ __all__ = [
     "ParseError",
     "UnknownFormatError",
     "__version__",
+    "dump",
+    "dumps",
     "load",
     "loads",
 ]

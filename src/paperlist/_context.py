@@ -52,4 +52,15 @@ class LoadContext:
         field: str | None = None,
     ) -> NoReturn:
         """Raise the ParseError for a problem no mode survives."""
-        raise ParseError(message, source=self.source, line=line, column=column, field=field)
+        raise self.error(message, line=line, column=column, field=field)
+
+    def error(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> ParseError:
+        """The ParseError for a problem, to raise ``from`` a lower-level exception."""
+        return ParseError(message, source=self.source, line=line, column=column, field=field)

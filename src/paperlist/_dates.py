@@ -161,6 +161,16 @@ def _fallback(text: str, today: datetime.date) -> CardDate:
     return CardDate(parsed, None)
 
 
+def _fromisoformat_z(text: str) -> datetime.datetime:
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    return datetime.datetime.fromisoformat(text)
+
+
+# Python 3.11 reads a trailing "Z" itself; 3.10 needs it spelled "+00:00".
+_fromisoformat = datetime.datetime.fromisoformat if _ISO_ACCEPTS_Z else _fromisoformat_z
+
+
 def parse_iso_instant(text: str) -> datetime.datetime:
     """Read an ISO 8601 timestamp (``...Z``, ``+00:00``, with or without fraction).
 
@@ -169,9 +179,7 @@ def parse_iso_instant(text: str) -> datetime.datetime:
     Raises:
         ValueError: when ``text`` is not such a timestamp.
     """
-    if not _ISO_ACCEPTS_Z and text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    instant = datetime.datetime.fromisoformat(text)
+    instant = _fromisoformat(text)
     if instant.tzinfo is None:
         return instant.replace(tzinfo=datetime.timezone.utc)
     return instant

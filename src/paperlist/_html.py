@@ -1,0 +1,228 @@
+"""HTML pages: hydration props first (through the JSON mapping), rendered cards second.
+
+The page is untrusted: the parser never touches the network, and libxml2's
+HTML parser does not expand entity declarations, so neither XXE nor
+billion-laughs pages can do harm. The only module that imports lxml.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from lxml import etree
+
+from ._context import LoadContext
+from ._dates import looks_like_card_date, parse_card_date
+from ._json import listing_from_hydration, listing_from_paper_page
+from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
+from ._model import Listing, Paper
+from ._strings import normalise_space
+from ._text_lines import parse_star_count
+
+__all__ = ["load_html"]
+
+_TITLE_SUFFIX = " - Hugging Face"
+_HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
+_NUMBER_OR_DASH = re.compile(r"\d{1,12}|-")
+_AUTHOR_COUNT = re.compile(r"(\d[\d,]*)\s+authors?", re.IGNORECASE)
+_STARS = re.compile(r"\d[\d.,]*\s*[kKmM]?")
+_CARD_TITLE_LINKS = etree.XPath(
+    ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
+)
+
+
+def _parser() -> etree.HTMLParser:
+    # One parser per load: lxml parsers must not be shared between threads.
+    # huge_tree lifts libxml2's 10 MB limit on one attribute, beyond which a
+    # monthly page's props would silently read as empty.
+    return etree.HTMLParser(no_network=True, huge_tree=True, remove_comments=True)
+
+
+def load_html(text: str, context: LoadContext) -> Listing:
+    """Read a saved Daily Papers listing page or paper page."""
+    if "\x00" in text:
+        # libxml2 stops at a NUL; reading on would silently lose the rest.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        context.report("a NUL character in the page was dropped", line=line)
+        text = text.replace("\x00", "")
+    try:
+        root = etree.fromstring(text, _parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise context.error(f"unreadable HTML: {exc}") from exc
+    if root is None:
+        context.fail("no Daily Papers data found: the page is empty")
+    title = _page_title(root)
+    for element in root.iterfind(".//*[@data-target]"):
+        target = element.get("data-target")
+        if target in _HYDRATION_TARGETS:
+            return _from_props(element, target, title, context)
+    articles = [article for article in root.iter("article") if _CARD_TITLE_LINKS(article)]
+    if articles:
+        return _from_cards(articles, title, context)
+    context.fail(
+        "no Daily Papers data found: expected an element with data-target 'DailyPapers' "
+        "or 'PaperContent', or article cards with a title linking to /papers/<id>"
+    )
+
+
+def _page_title(root: Any) -> str | None:
+    element = root.find(".//title")
+    if element is None:
+        return None
+    title = normalise_space(element.xpath("string()"))
+    title = title.removesuffix(_TITLE_SUFFIX)
+    return title or None
+
+
+def _from_props(element: Any, target: str, title: str | None, context: LoadContext) -> Listing:
+    line = element.sourceline
+    raw = element.get("data-props")
+    if not raw:
+        context.fail(
+            f"the {target} element has no data-props (empty or beyond the parser's limits)",
+            line=line,
+        )
+    try:
+        props = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise context.error(
+            f"invalid JSON in the {target} data-props: {exc.msg} at character {exc.pos}",
+            line=line,
+        ) from exc
+    except (RecursionError, ValueError) as exc:
+        raise context.error(f"invalid JSON in the {target} data-props: {exc}", line=line) from exc
+    if type(props) is not dict:
+        context.fail(f"expected an object in the {target} data-props", line=line)
+    if target == "DailyPapers":
+        if "dailyPapers" not in props and "searchResults" not in props:
+            context.fail(
+                "expected 'dailyPapers' or 'searchResults' in the DailyPapers data-props",
+                line=line,
+            )
+        return listing_from_hydration(props, context, title=title, format="html", line=line)
+    if type(props.get("paper")) is not dict:
+        context.fail("expected a 'paper' object in the PaperContent data-props", line=line)
+    return listing_from_paper_page(props, context, title=title, format="html", line=line)
+
+
+def _from_cards(articles: list[Any], title: str | None, context: LoadContext) -> Listing:
+    papers = [_card(article, index, context) for index, article in enumerate(articles)]
+    return Listing(
+        tuple(papers), title=title, format="html", source=context.origin, issues=tuple(context.issues)
+    )
+
+
+def _own_text(element: Any) -> str:
+    return normalise_space(element.text or "")
+
+
+def _all_text(element: Any) -> str:
+    return normalise_space(element.xpath("string()"))
+
+
+class _CardReader:
+    """Reads one rendered card; anchored on structure and hrefs, never on class names."""
+
+    def __init__(self, article: Any, index: int, context: LoadContext) -> None:
+        self.index = index
+        self.context = context
+        self.link = _CARD_TITLE_LINKS(article)[0]
+        heading = self.link
+        while heading.tag != "h3" and heading.getparent() is not None:
+            heading = heading.getparent()
+        self.heading = heading
+        self.upvotes: int | None = None
+        self.comments: int | None = None
+        self.author_count: int | None = None
+        self.published: Any = None
+        self.github_stars: int | None = None
+        self.organization: str | None = None
+        self.abstract: str | None = None
+        self.links: list[str] = []
+        before_title = True
+        for element in article.iter():
+            if element is heading:
+                before_title = False
+            elif isinstance(element.tag, str) and not _inside(element, heading):
+                self._element(element, before_title)
+
+    def _element(self, element: Any, before_title: bool) -> None:
+        href = element.get("href") or ""
+        if element.tag == "a":
+            if href.endswith("#community"):
+                number = _all_text(element)
+                self.comments = int(number) if number.isdigit() else 0 if number in ("", "-") else None
+                return
+            url = repo_url(href) if "://" in href else None
+            if url is not None:
+                self.links.append(url)
+                words = _all_text(element).split()
+                if words and _STARS.fullmatch(words[-1]):
+                    self.github_stars = parse_star_count(words[-1])
+                return
+            if (
+                self.organization is None
+                and re.fullmatch(r"/[\w.-]+", href)
+                and element.find(".//img") is not None
+            ):
+                self.organization = _all_text(element) or None
+                return
+        text = _own_text(element)
+        if not text:
+            return
+        if before_title and self.upvotes is None and _NUMBER_OR_DASH.fullmatch(text):
+            self.upvotes = 0 if text == "-" else int(text)
+        elif self.author_count is None and (count := _AUTHOR_COUNT.fullmatch(text)):
+            self.author_count = int(count[1].replace(",", ""))
+        elif self.published is None and looks_like_card_date(text):
+            parsed = parse_card_date(text, self.context.today)
+            self.published = parsed.date
+            self.comments = parsed.comments if self.comments is None else self.comments
+            if parsed.error is not None:
+                self.context.report(
+                    parsed.error, line=element.sourceline, field="published", index=self.index
+                )
+        elif element.tag == "p":
+            paragraph = _all_text(element)
+            if self.abstract is None or len(paragraph) > len(self.abstract):
+                self.abstract = paragraph
+
+    def paper(self) -> Paper:
+        href = self.link.get("href", "")
+        arxiv_id = arxiv_id_from_paper_url(href)
+        if arxiv_id is None:
+            self.context.report(
+                f"expected a link to a paper page, got {href!r}",
+                line=self.link.sourceline,
+                field="arxiv_id",
+                index=self.index,
+            )
+        if self.abstract:
+            self.links.extend(find_repo_urls(self.abstract))
+        return Paper(
+            title=_all_text(self.link),
+            arxiv_id=arxiv_id,
+            abstract=self.abstract or None,
+            author_count=self.author_count,
+            organization=self.organization,
+            published=self.published,
+            upvotes=self.upvotes,
+            comments=self.comments,
+            repo_urls=canonical_repo_urls(self.links),
+            github_stars=self.github_stars,
+        )
+
+
+def _card(article: Any, index: int, context: LoadContext) -> Paper:
+    return _CardReader(article, index, context).paper()
+
+
+def _inside(element: Any, ancestor: Any) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False

@@ -1,0 +1,111 @@
+"""paperlist's own versioned JSON document, through a private cattrs Converter.
+
+Unlike API JSON, this format was written by paperlist, so unknown keys and
+wrong types are errors naming the JSON path (``$.papers[3].published``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import IO, Any
+
+import cattrs
+
+from ._context import LoadContext
+from ._model import Issue, Listing, Paper
+
+__all__ = ["DOCUMENT_VERSION", "dump", "dumps", "listing_from_document"]
+
+DOCUMENT_VERSION = 1
+_VERSION_KEY = "paperlist"
+
+
+def _strict_str(value: object, _: object) -> str:
+    if type(value) is not str:
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _strict_count(value: object, _: object) -> int:
+    if type(value) is not int or value < 0:
+        raise TypeError(f"expected a whole number >= 0, got {value!r}")
+    return value
+
+
+def _strict_bool(value: object, _: object) -> bool:
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _iso_date(value: object, _: object) -> datetime.date:
+    if type(value) is not str:
+        raise TypeError(f"expected a date string like '2025-10-28', got {value!r}")
+    return datetime.date.fromisoformat(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_count)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(datetime.date, _iso_date)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(tuple, list)
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+def _document(listing: Listing) -> dict[str, Any]:
+    return {
+        _VERSION_KEY: DOCUMENT_VERSION,
+        "title": listing.title,
+        "date": listing.date.isoformat() if listing.date is not None else None,
+        "format": listing.format,
+        "source": listing.source,
+        "papers": [_CONVERTER.unstructure(paper, Paper) for paper in listing.papers],
+        "issues": [_CONVERTER.unstructure(issue, Issue) for issue in listing.issues],
+    }
+
+
+def dumps(listing: Listing, *, indent: int | None = None) -> str:
+    """paperlist's own JSON for ``listing``; ``loads`` reads it back exactly.
+
+    Args:
+        listing: the Listing to write, provenance and issues included.
+        indent: as for ``json.dumps``; None writes one compact line.
+    """
+    return json.dumps(_document(listing), ensure_ascii=False, indent=indent)
+
+
+def dump(listing: Listing, fp: IO[str], *, indent: int | None = None) -> None:
+    """Write ``dumps(listing)`` to a text file object."""
+    fp.write(dumps(listing, indent=indent))
+
+
+def listing_from_document(document: dict[str, Any], context: LoadContext) -> Listing:
+    """Rebuild the Listing a paperlist document describes.
+
+    Raises:
+        ParseError: for an unknown version, an unknown key or a wrong type,
+            naming its JSON path.
+    """
+    version = document.get(_VERSION_KEY)
+    if version != DOCUMENT_VERSION or type(version) is not int:
+        context.fail(
+            f"expected paperlist document version {DOCUMENT_VERSION}, got {version!r}",
+            field=f"$.{_VERSION_KEY}",
+        )
+    fields = {key: value for key, value in document.items() if key != _VERSION_KEY}
+    try:
+        return _CONVERTER.structure(fields, Listing)
+    except Exception as exc:  # cattrs groups every failure; transform_error names paths
+        messages = cattrs.transform_error(exc, path="$")
+        first = messages[0] if messages else str(exc)
+        message, _, path = first.rpartition(" @ ")
+        raise context.error(
+            f"{message or first} at {path}" if path else first, field=path or None
+        ) from exc
