@@ -158,7 +158,8 @@ class _CardReader:
             url = repo_url(href) if "://" in href else None
             if url is not None:
                 self.links.append(url)
-                words = _all_text(element).split()
+                # Separate pieces: "<span>GitHub</span><span>1</span>" is two words.
+                words = " ".join(element.itertext()).split()
                 if words and _STARS.fullmatch(words[-1]):
                     self.github_stars = parse_star_count(words[-1])
                 return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from ._context import LoadContext
 from ._dates import parse_iso_date, parse_iso_instant
@@ -310,7 +310,7 @@ class PaperMapper:
 
     def map_items(self, items: list[Any], path: str) -> list[Paper]:
         """Map an array of items; non-objects are reported and skipped."""
-        papers = []
+        papers: list[Paper] = []
         map_item = self.map_item
         for position, item in enumerate(items):
             self.index = len(papers)
@@ -323,6 +323,17 @@ class PaperMapper:
                     field=f"{path}[{position}]",
                 )
         return papers
+
+
+def _fail_without_objects(
+    items: list[Any], path: str, context: LoadContext, line: int | None
+) -> NoReturn:
+    """An array in which no item is an object is no listing, even leniently."""
+    context.fail(
+        f"expected an object at {path}[0], got {_type_name(items[0])}",
+        line=line,
+        field=f"{path}[0]",
+    )
 
 
 def listing_from_hydration(
@@ -357,9 +368,7 @@ def listing_from_hydration(
         )
     papers = mapper.map_items(items, f"$.{key}")
     if items and not papers:
-        raise context.error(
-            f"expected objects in $.{key}, got none", line=line, field=f"$.{key}"
-        )
+        _fail_without_objects(items, f"$.{key}", context, line)
     return Listing(
         tuple(papers),
         title=title,
@@ -397,7 +406,7 @@ def load_json(text: str, context: LoadContext) -> Listing:
         mapper = PaperMapper(context)
         papers = mapper.map_items(document, "$")
         if document and not papers:
-            context.fail("expected an array of Daily Papers items, got no objects in it", field="$")
+            _fail_without_objects(document, "$", context, None)
         return Listing(
             tuple(papers), format="json", source=context.origin, issues=tuple(context.issues)
         )

@@ -80,6 +80,7 @@ def load(
         TypeError: an argument has the wrong type.
     """
     _check_format(format)
+    origin: str | None
     if isinstance(source, (str, os.PathLike)):
         origin = os.fsdecode(source)
         with open(source, "rb") as stream:

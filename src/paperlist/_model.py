@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -16,10 +16,18 @@ __all__ = ["Issue", "Listing", "Paper"]
 PAPER_URL_PREFIX = "https://huggingface.co/papers/"
 
 
-def _str_tuple(values: Any) -> tuple[str, ...]:
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
     # A bare string would otherwise become a tuple of characters.
     if isinstance(values, str):
         raise TypeError(f"expected a sequence of strings, got the string {values!r}")
+    return tuple(values)
+
+
+def _paper_tuple(values: Iterable[Paper]) -> tuple[Paper, ...]:
+    return tuple(values)
+
+
+def _issue_tuple(values: Iterable[Issue]) -> tuple[Issue, ...]:
     return tuple(values)
 
 
@@ -114,12 +122,12 @@ class Listing(Sequence[Paper]):
     the derived listing has no ``issues``.
     """
 
-    papers: tuple[Paper, ...] = attrs.field(default=(), converter=tuple)
+    papers: tuple[Paper, ...] = attrs.field(default=(), converter=_paper_tuple)
     title: str | None = None
     date: datetime.date | None = None
     format: str | None = None
     source: str | None = None
-    issues: tuple[Issue, ...] = attrs.field(default=(), converter=tuple)
+    issues: tuple[Issue, ...] = attrs.field(default=(), converter=_issue_tuple)
 
     def __len__(self) -> int:
         return len(self.papers)

@@ -1,0 +1,91 @@
+"""Merging listings: one paper per arXiv id (else per normalised title)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ._model import Listing, Paper
+
+__all__ = ["merge_listings"]
+
+_FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
+
+
+def _is_known(value: object) -> bool:
+    return value is not None and value != ()
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def _newer(candidate: datetime.date | None, current: datetime.date | None) -> bool:
+    """Whether a value from a later listing dated ``candidate`` replaces one dated ``current``.
+
+    Only a known earlier date keeps the current value; ties and unknown dates
+    go to the later argument.
+    """
+    return candidate is None or current is None or candidate >= current
+
+
+class _Merged:
+    """One paper being merged, with the date of the listing each field came from."""
+
+    def __init__(self, paper: Paper, date: datetime.date | None) -> None:
+        self.values = {name: getattr(paper, name) for name in _FIELD_NAMES}
+        self.dates: dict[str, datetime.date | None] = dict.fromkeys(_FIELD_NAMES, date)
+
+    def absorb(self, paper: Paper, date: datetime.date | None) -> None:
+        for name in _FIELD_NAMES:
+            value = getattr(paper, name)
+            if not _is_known(value):
+                continue
+            if not _is_known(self.values[name]) or _newer(date, self.dates[name]):
+                self.values[name] = value
+                self.dates[name] = date
+
+    def paper(self) -> Paper:
+        return Paper(**self.values)
+
+
+def merge_listings(listings: Sequence[Listing]) -> Listing:
+    """Combine listings in argument order; see Listing.merge for the rules."""
+    merged: list[_Merged] = []
+    by_id: dict[str, _Merged] = {}
+    by_title: dict[str, _Merged] = {}
+    for listing in listings:
+        if not isinstance(listing, Listing):
+            raise TypeError(f"merge() takes Listings, not {type(listing).__name__}")
+        for paper in listing.papers:
+            title_key = _title_key(paper.title)
+            found = by_id.get(paper.arxiv_id) if paper.arxiv_id is not None else None
+            if found is None and title_key:
+                found = by_title.get(title_key)
+                if found is not None and paper.arxiv_id is not None:
+                    known_id = found.values["arxiv_id"]
+                    if known_id is not None and known_id != paper.arxiv_id:
+                        found = None  # same title, different papers
+            if found is None:
+                found = _Merged(paper, listing.date)
+                merged.append(found)
+            else:
+                found.absorb(paper, listing.date)
+            if found.values["arxiv_id"] is not None:
+                by_id[found.values["arxiv_id"]] = found
+            if title_key:
+                by_title.setdefault(title_key, found)
+    return Listing(
+        tuple(item.paper() for item in merged),
+        title=next((listing.title for listing in listings if listing.title is not None), None),
+        date=max((listing.date for listing in listings if listing.date is not None), default=None),
+        format=_common(listing.format for listing in listings),
+        source=_common(listing.source for listing in listings),
+    )
+
+
+def _common(values: Iterable[str | None]) -> str | None:
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None

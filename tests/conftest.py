@@ -1,0 +1,39 @@
+"""Shared paths and fixtures; no test reads the clock, the network or the locale."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import paperlist
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+SEED = DATA / "text" / "seed.txt"
+SEED_TODAY = datetime.date(2025, 10, 28)
+SEARCH_HEAD = DATA / "text" / "papers_search_q-source-citations_2026-10-02.firecrawl.head.md"
+SEARCH_TAIL = DATA / "text" / "papers_search_q-source-citations_2026-10-02.firecrawl.tail.md"
+TRENDING = DATA / "text" / "papers_trending.markdown-dump.head.md"
+MARKDOWN_TODAY = datetime.date(2026, 10, 2)
+PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
+JSON_FILES = sorted((DATA / "json").glob("*.json"))
+
+# pagebuilder lives beside the tests, and the benchmark imports it too.
+sys.path.insert(0, str(TESTS))
+
+
+def json_items(name: str) -> list[dict[str, Any]]:
+    """The items of one real /api/daily_papers response."""
+    items: list[dict[str, Any]] = json.loads((DATA / "json" / name).read_text(encoding="utf-8"))
+    return items
+
+
+@pytest.fixture(scope="session")
+def seed() -> paperlist.Listing:
+    """The seed page, loaded leniently with its capture date."""
+    return paperlist.load(SEED, today=SEED_TODAY)

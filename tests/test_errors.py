@@ -1,0 +1,63 @@
+"""The exception hierarchy: classes, str() formats, pickling."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from paperlist import Issue, PaperlistError, ParseError, UnknownFormatError
+
+
+def test_hierarchy() -> None:
+    """ParseError and UnknownFormatError are PaperlistErrors and ValueErrors."""
+    assert issubclass(ParseError, PaperlistError)
+    assert issubclass(ParseError, ValueError)
+    assert issubclass(UnknownFormatError, PaperlistError)
+    assert issubclass(UnknownFormatError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"source": "page.txt", "line": 7, "column": 3}, "page.txt:7:3: expected a date"),
+        ({"source": "<string>", "line": 7}, "<string>:7: expected a date"),
+        ({"source": "<string>"}, "<string>: expected a date"),
+        ({}, "expected a date"),
+        ({"line": 2, "column": 5}, "2:5: expected a date"),
+    ],
+)
+def test_parse_error_str_leaves_out_unknown_parts(kwargs: dict[str, object], expected: str) -> None:
+    """str() is source:line:column: message without the parts that are None."""
+    assert str(ParseError("expected a date", **kwargs)) == expected  # type: ignore[arg-type]
+
+
+def test_parse_error_pickles_with_attributes() -> None:
+    """A ParseError survives pickle with every attribute."""
+    error = ParseError("bad", source="a.json", line=3, column=9, field="$[0].paper.upvotes")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is ParseError
+    assert (copy.message, copy.source, copy.line, copy.column, copy.field) == (
+        "bad",
+        "a.json",
+        3,
+        9,
+        "$[0].paper.upvotes",
+    )
+    assert str(copy) == "a.json:3:9: bad"
+
+
+@pytest.mark.parametrize("cls", [PaperlistError, UnknownFormatError])
+def test_other_errors_pickle(cls: type[Exception]) -> None:
+    """The other exception classes survive pickle with their message."""
+    copy = pickle.loads(pickle.dumps(cls("unknown format 'xml'")))
+    assert type(copy) is cls
+    assert str(copy) == "unknown format 'xml'"
+
+
+def test_issue_str() -> None:
+    """An Issue renders its position, paper and field before the message."""
+    issue = Issue("expected a date", line=4, column=1, field="published", index=2)
+    assert str(issue) == "line 4, column 1, paper 2, field published: expected a date"
+    assert str(Issue("bad")) == "bad"
+    assert pickle.loads(pickle.dumps(issue)) == issue

@@ -1,0 +1,193 @@
+"""HTML pages: hydration props, the real paper page, rendered cards, untrusted input."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from conftest import PAPER_PAGE, json_items
+from pagebuilder import card, hydration_div, listing_page
+
+import paperlist
+from paperlist import Issue, ParseError
+
+DAY = "daily_papers_2025-10-03.json"
+
+
+def test_real_paper_page() -> None:
+    """The saved MCPMark paper page gives the values the issue lists."""
+    listing = paperlist.load(PAPER_PAGE, strict=True)
+    assert listing.format == "html"
+    assert len(listing) == 1
+    paper = listing[0]
+    assert paper.arxiv_id == "2509.24002"
+    assert paper.title == "MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use"
+    assert paper.upvotes == 118
+    assert paper.author_count == 15 == len(paper.authors)
+    assert paper.published == datetime.date(2025, 9, 28)
+    assert paper.listed == datetime.date(2025, 10, 1)
+    assert paper.repo_urls == ("https://github.com/eval-sys/mcpmark",)
+    assert paper.github_stars == 182
+    assert paper.project_page == "https://mcpmark.ai/"
+    assert paper.comments == 2  # entries in the props' comments list
+
+
+@pytest.mark.parametrize("target_first", [True, False])
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_daily_page_equals_its_json(target_first: bool, quote: str) -> None:
+    """A daily page's hydration data gives the same Papers as the same items as JSON."""
+    items = json_items(DAY)
+    page = listing_page(items, date_string="2025-10-03", target_first=target_first, quote=quote)
+    from_html = paperlist.loads(page, strict=True)
+    from_json = paperlist.loads(json.dumps(items), strict=True)
+    assert from_html.papers == from_json.papers
+    assert len(from_html) == 39
+    assert (from_html.title, from_html.date, from_html.format) == (
+        "Daily Papers",
+        datetime.date(2025, 10, 3),
+        "html",
+    )
+
+
+def test_search_page() -> None:
+    """Search pages keep their items under searchResults."""
+    items = json_items("daily_papers_2026-03-12.json")
+    page = listing_page(items, key="searchResults", date_string=None, period="day")
+    listing = paperlist.loads(page, strict=True)
+    assert listing.papers == paperlist.loads(json.dumps(items)).papers
+    assert listing.date is None
+
+
+def test_entities_decode_once() -> None:
+    """&amp; becomes &, and a title that literally contains <b> keeps it as text."""
+    items = json_items(DAY)[:1]
+    items[0]["paper"]["title"] = "Tom &amp; Jerry use <b>bold</b> & more"
+    listing = paperlist.loads(listing_page(items), strict=True)
+    assert listing[0].title == "Tom &amp; Jerry use <b>bold</b> & more"
+
+
+def test_cards_only_page() -> None:
+    """Without hydration data the rendered cards are read, anchored on structure."""
+    items = json_items(DAY)[:6]
+    listing = paperlist.loads(
+        listing_page(items, hydration=False), today=datetime.date(2025, 10, 3), strict=True
+    )
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+    for paper, item in zip(listing, items):
+        source = item["paper"]
+        assert paper.title == " ".join(source["title"].split())
+        assert paper.upvotes == source["upvotes"]
+        assert paper.comments == item["numComments"]
+        assert paper.abstract == " ".join(source["summary"].split())
+        assert paper.published == datetime.date.fromisoformat(source["publishedAt"][:10])
+        if source.get("organization"):
+            assert paper.organization == source["organization"]["fullname"]
+        else:
+            assert paper.author_count == len(source["authors"])
+        if source.get("githubRepo"):
+            assert paper.repo_urls[0] == source["githubRepo"].rstrip("/")
+            assert paper.github_stars == source.get("githubStars")
+
+
+def test_card_with_dash_upvotes() -> None:
+    """An upvote count shown as '-' is 0."""
+    item = json_items(DAY)[0]
+    item["paper"]["upvotes"] = 0
+    page = listing_page([item], hydration=False)
+    assert paperlist.loads(page, today=datetime.date(2025, 10, 3))[0].upvotes == 0
+    assert ">-</div>" in card(item)
+
+
+def test_page_without_data_raises() -> None:
+    """Neither hydration data nor cards: ParseError saying no data was found."""
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads("<html><head><title>Nothing</title></head><body><p>x</p></body></html>")
+    assert str(caught.value) == (
+        "<string>: no Daily Papers data found: expected an element with data-target "
+        "'DailyPapers' or 'PaperContent', or article cards with a title linking to /papers/<id>"
+    )
+
+
+def test_look_alike_script_is_not_data() -> None:
+    """A script whose text looks like the hydration element is ignored."""
+    page = listing_page(json_items(DAY)[:2], hydration=False, cards=False)
+    assert 'data-target="DailyPapers"' in page
+    with pytest.raises(ParseError, match="no Daily Papers data found"):
+        paperlist.loads(page)
+
+
+def test_bad_props_json_has_the_element_line() -> None:
+    """Broken props JSON raises with the line of the element holding it."""
+    page = '<html>\n<body>\n<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;: [">'
+    page += "</div></body></html>"
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads(page)
+    assert caught.value.line == 3
+    assert "invalid JSON in the DailyPapers data-props" in str(caught.value)
+
+
+def test_props_beyond_ten_megabytes_load_completely() -> None:
+    """A monthly page's props over libxml2's 10 MB attribute limit are not lost."""
+    items = json_items("daily_papers_2025-09-29.json")
+    many = []
+    for copy_number in range(60):
+        for item in items:
+            clone = json.loads(json.dumps(item))
+            clone["paper"]["id"] = f"25{copy_number:02d}.{len(many):05d}"
+            many.append(clone)
+    page = listing_page(many, period="month", cards=False)
+    assert len(page) > 12_000_000
+    listing = paperlist.loads(page, strict=True)
+    assert len(listing) == len(many) == 1800
+
+
+def test_wrong_field_in_props_is_an_issue_with_the_element_line() -> None:
+    """Mapping problems inside props carry the element's line and the JSON path."""
+    items = json_items(DAY)[:2]
+    items[1]["paper"]["upvotes"] = "many"
+    page = "<html><body>\n" + hydration_div({"dailyPapers": items}) + "</body></html>"
+    listing = paperlist.loads(page)
+    assert listing[1].upvotes is None
+    assert listing.issues == (
+        Issue(
+            "expected a whole number >= 0 at $.dailyPapers[1].paper.upvotes, got a string 'many'",
+            line=2,
+            field="$.dailyPapers[1].paper.upvotes",
+            index=1,
+        ),
+    )
+
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<html><body><article><h3><a href="/papers/2509.24002">&xxe;</a></h3><p>Abstract</p></article>
+</body></html>"""
+
+LAUGHS = """<!DOCTYPE html [
+<!ENTITY lol "lol">
+<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<html><body><article><h3><a href="/papers/2509.24002">&lol9;</a></h3><p>Abstract</p></article>
+</body></html>"""
+
+
+def test_external_entities_are_never_resolved() -> None:
+    """An XXE page gives a Listing without the file's contents."""
+    listing = paperlist.loads(XXE, format="html")
+    assert "root:" not in listing[0].title
+    assert listing[0].arxiv_id == "2509.24002"
+
+
+def test_entity_expansion_bomb_is_not_expanded() -> None:
+    """A billion-laughs page is read quickly and nothing is expanded."""
+    listing = paperlist.loads(LAUGHS, format="html")
+    assert len(listing[0].title) < 100

@@ -1,0 +1,162 @@
+"""load() and loads(): sources, decoding, format detection, argument checking."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import pathlib
+
+import pytest
+from conftest import JSON_FILES, PAPER_PAGE, SEARCH_TAIL, SEED, SEED_TODAY
+
+import paperlist
+from paperlist import Issue, ParseError, UnknownFormatError
+
+SEED_BYTES = SEED.read_bytes()
+SEED_TEXT = SEED_BYTES.decode("utf-8")
+
+
+def _same_papers(listing: paperlist.Listing) -> tuple[paperlist.Paper, ...]:
+    return listing.papers
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_seed_loads_the_same_from_every_kind_of_source(strict: bool) -> None:
+    """Path, str path, bytes, str, binary and text files give identical papers."""
+    reference = paperlist.load(SEED, today=SEED_TODAY, strict=strict)
+    assert len(reference) == 87
+    with SEED.open("rb") as binary, SEED.open(encoding="utf-8") as text:
+        others = [
+            paperlist.load(str(SEED), today=SEED_TODAY, strict=strict),
+            paperlist.loads(SEED_BYTES, today=SEED_TODAY, strict=strict),
+            paperlist.loads(SEED_TEXT, today=SEED_TODAY, strict=strict),
+            paperlist.load(binary, today=SEED_TODAY, strict=strict),
+            paperlist.load(text, today=SEED_TODAY, strict=strict),
+            paperlist.load(io.BytesIO(SEED_BYTES), today=SEED_TODAY, strict=strict),
+        ]
+    for other in others:
+        assert other.papers == reference.papers
+        assert (other.title, other.date, other.format) == ("Daily Papers", SEED_TODAY, "text")
+
+
+def test_source_is_the_path_as_given_and_none_for_loads() -> None:
+    """Listing.source records the path given to load, and None for loads."""
+    assert paperlist.load(SEED, today=SEED_TODAY).source == str(SEED)
+    assert paperlist.load(str(SEED), today=SEED_TODAY).source == str(SEED)
+    assert paperlist.loads(SEED_TEXT, today=SEED_TODAY).source is None
+    with SEED.open("rb") as binary:
+        assert paperlist.load(binary, today=SEED_TODAY).source == str(SEED)
+    assert paperlist.load(io.BytesIO(SEED_BYTES), today=SEED_TODAY).source is None
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        b"\xef\xbb\xbf" + SEED_BYTES,
+        SEED_BYTES.replace(b"\n", b"\r\n"),
+        SEED_BYTES.replace(b"\n", b"\r"),
+        ("\ufeff" + SEED_TEXT.replace("\n", "\r\n")).encode("utf-8"),
+    ],
+    ids=["bom", "crlf", "cr", "bom-crlf"],
+)
+def test_bom_and_line_ends_are_accepted(variant: bytes) -> None:
+    """A BOM and CRLF or CR line ends change nothing."""
+    reference = paperlist.loads(SEED_BYTES, today=SEED_TODAY)
+    listing = paperlist.loads(variant, today=SEED_TODAY, strict=True)
+    assert listing.papers == reference.papers
+    assert listing.issues == ()
+
+
+def test_str_with_bom_is_accepted() -> None:
+    """A str that starts with U+FEFF reads like one without."""
+    assert paperlist.loads("\ufeff" + SEED_TEXT, today=SEED_TODAY).papers == paperlist.loads(
+        SEED_TEXT, today=SEED_TODAY
+    ).papers
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (SEED_TEXT, "text"),
+        ("  \n\t" + SEED_TEXT, "text"),
+        (JSON_FILES[0].read_text(encoding="utf-8"), "json"),
+        ("\n  " + JSON_FILES[-1].read_text(encoding="utf-8"), "json"),
+        ('{"paper": {"id": "2509.24002", "title": "T"}}', "json"),
+        (PAPER_PAGE.read_text(encoding="utf-8"), "html"),
+        (SEARCH_TAIL.read_text(encoding="utf-8"), "text"),
+    ],
+    ids=["seed", "seed-after-space", "array", "array-after-space", "object", "html", "markdown-link"],
+)
+def test_format_is_detected_from_content(data: str, expected: str) -> None:
+    """{ is JSON, [ is JSON unless a Markdown link opens the text, < is HTML, else text."""
+    assert paperlist.loads(data, today=SEED_TODAY).format == expected
+
+
+def test_forced_format_wins() -> None:
+    """format= overrides detection: a JSON array forced to text is not read as JSON."""
+    with pytest.raises(ParseError, match="no paper card found"):
+        paperlist.loads("[1, 2]", format="text")
+    assert paperlist.loads("[]", format="json").format == "json"
+
+
+@pytest.mark.parametrize("bad", ["xml", "TEXT", "", 3])
+def test_unknown_format_is_refused(bad: object) -> None:
+    """Any format other than text, html, json or None raises UnknownFormatError."""
+    with pytest.raises(UnknownFormatError) as caught:
+        paperlist.loads("x", format=bad)  # type: ignore[arg-type]
+    assert str(caught.value) == f"unknown format {bad!r}: expected 'text', 'html', 'json' or None"
+    with pytest.raises(UnknownFormatError):
+        paperlist.load(SEED, format=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("data", ["", "   \n\n\t", b"", b"\xef\xbb\xbf\n"])
+def test_empty_content_is_an_empty_listing(data: str | bytes) -> None:
+    """Empty or blank content gives an empty Listing, not an error."""
+    listing = paperlist.loads(data)
+    assert len(listing) == 0
+    assert listing.issues == ()
+
+
+def test_wrong_argument_types_raise_type_error() -> None:
+    """Wrong argument types are TypeErrors, not ParseErrors."""
+    with pytest.raises(TypeError, match="loads\\(\\) takes str or bytes, not int"):
+        paperlist.loads(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="load\\(\\) takes a path or a file object, not int"):
+        paperlist.load(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="today must be a datetime.date, not str"):
+        paperlist.loads("x", today="2025-10-28")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="strict must be a bool, not str"):
+        paperlist.loads("x", strict="yes")  # type: ignore[arg-type]
+
+
+def test_missing_file_raises_os_error(tmp_path: pathlib.Path) -> None:
+    """A missing file is the usual FileNotFoundError."""
+    with pytest.raises(FileNotFoundError):
+        paperlist.load(tmp_path / "missing.txt")
+
+
+def test_today_accepts_a_datetime() -> None:
+    """A datetime for today= counts as its date."""
+    listing = paperlist.loads(SEED_TEXT, today=datetime.datetime(2025, 10, 28, 23, 59))
+    assert listing.date == SEED_TODAY
+
+
+ABSTRACT = "We study things. " * 20
+# The bad byte sits in the abstract, after "Title\n\n" (7 bytes) and its 340 bytes (17 x 20).
+INVALID = f"Title\n\n{ABSTRACT}".encode() + b"\xff\n\n  \xe2\x80\xa2 2 authors\n\xc2\xb7\nSep 11\n"
+
+
+def test_invalid_utf8_is_an_issue_with_the_byte_offset_in_lenient_mode() -> None:
+    """Bad bytes decode as U+FFFD and leave an Issue naming the byte offset."""
+    listing = paperlist.loads(INVALID, today=SEED_TODAY)
+    assert listing.issues == (Issue("invalid UTF-8 at byte 347: b'\\xff\\n\\n '", line=3, column=341),)
+    assert listing[0].abstract == ABSTRACT.strip() + " \ufffd"
+    assert listing[0].published == datetime.date(2025, 9, 11)
+
+
+def test_invalid_utf8_raises_in_strict_mode() -> None:
+    """Strict mode raises at the first bad byte, naming its offset and position."""
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads(INVALID, today=SEED_TODAY, strict=True)
+    assert str(caught.value) == "<string>:3:341: invalid UTF-8 at byte 347: b'\\xff\\n\\n '"
+    assert isinstance(caught.value.__cause__, UnicodeDecodeError)

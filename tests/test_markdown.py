@@ -1,0 +1,123 @@
+"""Markdown dumps: firecrawl search pages and trending-page dumps."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from conftest import MARKDOWN_TODAY, SEARCH_HEAD, SEARCH_TAIL, TRENDING
+
+import paperlist
+
+
+@pytest.fixture(scope="module")
+def head() -> paperlist.Listing:
+    return paperlist.load(SEARCH_HEAD, today=MARKDOWN_TODAY, strict=True)
+
+
+def test_search_head_figures(head: paperlist.Listing) -> None:
+    """The head sample gives 12 papers; the first card as the issue describes it."""
+    assert len(head) == 12
+    first = head[0]
+    assert first.title == "OCC-RAG: Optimal Cognitive Core for Faithful Question Answering"
+    assert first.arxiv_id == "2606.00683"
+    assert first.upvotes == 101
+    assert first.organization == "OCC"
+    assert first.published == datetime.date(2026, 5, 29)
+    assert first.comments == 6
+    assert first.author_count is None
+
+
+def test_search_head_hard_wrapped_card(head: paperlist.Listing) -> None:
+    """'[-]' is 0 upvotes, avatar bullets end in '3 authors', '\\  ' wraps join."""
+    paper = next(paper for paper in head if paper.arxiv_id == "2502.20581")
+    assert paper.upvotes == 0
+    assert paper.author_count == 3
+    assert paper.title == (
+        "The Noisy Path from Source to Citation: Measuring How Scholars Engage with Past Research"
+    )
+    assert paper.abstract is not None
+    assert paper.abstract.startswith(
+        "Academic citations are widely used for evaluating research and tracing knowledge flows."
+    )
+    assert "\\" not in paper.abstract
+    assert paper.abstract.endswith("and the potential for distortion of evidence.")
+    assert paper.published == datetime.date(2025, 2, 27)
+    assert paper.comments is None
+
+
+def test_search_head_page_and_other_cards(head: paperlist.Listing) -> None:
+    """Page title and date label; spaced comment counts; repository links in abstracts."""
+    assert (head.title, head.date) == ("Daily Papers", datetime.date(2026, 10, 2))
+    assert head[1].organization == "Carnegie Mellon University"
+    assert (head[1].upvotes, head[1].published, head[1].comments) == (
+        173,
+        datetime.date(2026, 9, 9),
+        9,
+    )
+    assert head[3].repo_urls == ("https://github.com/aaFrostnova/CiteTracer",)
+    source_tracing = next(paper for paper in head if paper.arxiv_id == "2407.17722")
+    assert (source_tracing.upvotes, source_tracing.published, source_tracing.comments) == (
+        8,
+        datetime.date(2024, 7, 24),
+        2,
+    )
+    assert source_tracing.repo_urls == ("https://github.com/MyLove-XAB/KDDCupFinal",)
+    assert head[-1].arxiv_id == "2511.16198"
+    assert head[-1].author_count == 1
+
+
+def test_search_tail_starts_mid_page() -> None:
+    """The tail sample loads its 7 cards and ignores the footer chrome."""
+    tail = paperlist.load(SEARCH_TAIL, today=MARKDOWN_TODAY, strict=True)
+    assert [paper.arxiv_id for paper in tail] == [
+        "2307.12794",
+        "2608.27394",
+        "2408.15836",
+        "2603.08450",
+        "2508.20867",
+        "2608.18988",
+        "2412.06272",
+    ]
+    knowledge = tail[2]
+    assert (knowledge.upvotes, knowledge.published, knowledge.comments) == (
+        14,
+        datetime.date(2024, 8, 28),
+        4,
+    )
+    assert tail[3].published == datetime.date(2026, 3, 9)
+    # "\-\-" in the Markdown abstract is a literal "--".
+    assert "frontier LLMs -- reveal" in (tail[4].abstract or "")
+
+
+def test_trending_dump_collapses_duplicates() -> None:
+    """Each card appears twice in a row; each paper is loaded once."""
+    trending = paperlist.load(TRENDING, strict=True)
+    assert trending.title == "Trending Papers"
+    titles = [paper.title for paper in trending]
+    assert len(titles) == 11 == len(set(titles))
+    agent = trending[0]
+    assert agent.title == "Agent Lightning: Train ANY AI Agents with Reinforcement Learning"
+    assert agent.author_count == 8
+    assert agent.repo_urls == ("https://github.com/microsoft/agent-lightning",)
+    assert agent.github_stars == 11300
+    heart = trending[1]
+    assert (heart.author_count, heart.github_stars) == (28, 1320)
+    shaper = trending[3]
+    assert (shaper.author_count, shaper.github_stars) == (None, 476)
+    smol = next(paper for paper in trending if paper.title.startswith("SmolDocling"))
+    assert smol.title == (
+        "SmolDocling: An ultra-compact vision-language model for end-to-end "
+        "multi-modal document conversion"
+    )
+    assert smol.github_stars == 50800
+
+
+def test_front_matter_is_skipped() -> None:
+    """A YAML front matter block is not read as cards."""
+    text = SEARCH_HEAD.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    without = text.split("---\n", 2)[2]
+    assert paperlist.loads(without, today=MARKDOWN_TODAY).papers == paperlist.loads(
+        text, today=MARKDOWN_TODAY
+    ).papers

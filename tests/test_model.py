@@ -1,0 +1,102 @@
+"""Paper, Issue and Listing: frozen values, sequences, provenance."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+
+import attrs
+import pytest
+
+from paperlist import Issue, Listing, Paper
+
+
+def _paper(**changes: object) -> Paper:
+    return attrs.evolve(Paper(title="A title", arxiv_id="2509.24002"), **changes)
+
+
+def test_paper_is_frozen_hashable_and_compared_by_value() -> None:
+    """Papers are immutable values usable in sets and as dict keys."""
+    first, second = _paper(), _paper()
+    assert first == second
+    assert hash(first) == hash(second)
+    assert len({first, second}) == 1
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        first.title = "other"  # type: ignore[misc]
+
+
+def test_paper_defaults_mean_unknown() -> None:
+    """Every optional field defaults to None or an empty tuple, never a placeholder."""
+    paper = Paper(title="Only a title")
+    assert paper.arxiv_id is None
+    assert paper.upvotes is None
+    assert paper.authors == ()
+    assert paper.url is None
+    assert paper.repo_url is None
+
+
+def test_paper_collections_become_tuples() -> None:
+    """Lists given for collection fields are stored as tuples."""
+    paper = Paper(title="t", authors=["A", "B"], repo_urls=["https://github.com/a/b"])
+    assert paper.authors == ("A", "B")
+    assert paper.repo_url == "https://github.com/a/b"
+
+
+def test_paper_rejects_a_string_for_a_collection() -> None:
+    """A bare string is not silently split into characters."""
+    with pytest.raises(TypeError, match="expected a sequence of strings, got the string 'ab'"):
+        Paper(title="t", authors="ab")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("field", ["author_count", "upvotes", "comments", "github_stars"])
+def test_counts_cannot_be_negative(field: str) -> None:
+    """Counts are >= 0 whatever the source; 0 is allowed."""
+    assert getattr(_paper(**{field: 0}), field) == 0
+    with pytest.raises(ValueError, match=f"{field} must be >= 0 or None, got -1"):
+        _paper(**{field: -1})
+
+
+def test_paper_url() -> None:
+    """url points at the paper's page on Hugging Face."""
+    assert _paper().url == "https://huggingface.co/papers/2509.24002"
+
+
+def test_listing_is_an_immutable_sequence() -> None:
+    """len, iteration, indexing and slicing behave like a tuple of papers."""
+    papers = (_paper(title="a"), _paper(title="b"), _paper(title="c"))
+    listing = Listing(
+        papers,
+        title="Daily Papers",
+        date=datetime.date(2025, 10, 28),
+        format="text",
+        source="x.txt",
+        issues=(Issue("bad"),),
+    )
+    assert len(listing) == 3
+    assert list(listing) == list(papers)
+    assert listing[1] is papers[1]
+    assert listing[-1] is papers[2]
+    assert papers[0] in listing
+    part = listing[1:]
+    assert isinstance(part, Listing)
+    assert part.papers == papers[1:]
+    assert (part.title, part.date, part.format, part.source) == (
+        "Daily Papers",
+        datetime.date(2025, 10, 28),
+        "text",
+        "x.txt",
+    )
+    assert part.issues == ()
+
+
+def test_listing_repr_is_concise() -> None:
+    """The repr says how many papers and where they came from, not every field."""
+    listing = Listing((_paper(),), title="Daily Papers", date=datetime.date(2025, 10, 28), format="text")
+    assert repr(listing) == "Listing(1 papers, title='Daily Papers', date=2025-10-28, format='text')"
+
+
+def test_listing_pickles_and_hashes() -> None:
+    """Listings cross process boundaries and compare by value."""
+    listing = Listing((_paper(),), title="t", issues=(Issue("x", line=1),))
+    assert pickle.loads(pickle.dumps(listing)) == listing
+    assert hash(listing) == hash(Listing((_paper(),), title="t", issues=(Issue("x", line=1),)))

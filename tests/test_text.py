@@ -1,0 +1,229 @@
+"""The plain-text loader on the seed page and on each of its rules."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from conftest import SEED, SEED_TODAY
+
+import paperlist
+from paperlist import Issue, ParseError
+
+ABSTRACT = "We propose a method. " * 12  # long enough to be read as an abstract
+
+
+def _load(text: str, **kwargs: object) -> paperlist.Listing:
+    return paperlist.loads(text, format="text", today=SEED_TODAY, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_seed_figures(strict: bool) -> None:
+    """The seed gives the figures of the foundation issue in both modes."""
+    listing = paperlist.load(SEED, today=SEED_TODAY, strict=strict)
+    assert len(listing) == 87
+    assert sum(paper.author_count is not None for paper in listing) == 84
+    no_metadata = [
+        paper.title
+        for paper in listing
+        if paper.author_count is None and paper.organization is None and paper.published is None
+    ]
+    assert [title.split(":")[0] for title in no_metadata] == [
+        "Skywork-Reward-V2",
+        "Personalized Reasoning",
+        "WorldPM",
+    ]
+    assert sum(paper.comments is not None for paper in listing) == 24
+    assert all(paper.upvotes is None for paper in listing)
+    assert sum(bool(paper.repo_urls) for paper in listing) == 18
+    assert listing.date == datetime.date(2025, 10, 28)
+    assert listing.title == "Daily Papers"
+    assert listing.issues == ()
+
+
+def test_seed_yearless_dates_fall_in_2025(seed: paperlist.Listing) -> None:
+    """Every year-less date of the seed resolves into 2025, on or before Oct 28."""
+    raw = SEED.read_text(encoding="utf-8")
+    yearless = re.findall(r"^[A-Z][a-z]{2} \d{1,2}(?: \d+)?$", raw, flags=re.MULTILINE)
+    assert len(yearless) == 30  # 29 card dates and the page's own "Oct 28" label
+    assert ", 2025" not in raw  # so every 2025 date below came from a year-less line
+    recent = [paper.published for paper in seed if paper.published and paper.published.year == 2025]
+    assert len(recent) == 29
+    assert all(day <= SEED_TODAY for day in recent)
+
+
+def test_seed_cards_checked_by_hand(seed: paperlist.Listing) -> None:
+    """Cards read off the seed by eye give exactly these values."""
+    first = seed[0]
+    assert first.title == "Physical Reasoning and Object Planning for Household Embodied Agents"
+    assert first.abstract is not None
+    assert first.abstract.startswith("In this study, we explore the sophisticated domain")
+    assert first.author_count == 4
+    assert first.published == datetime.date(2023, 11, 22)
+    assert first.comments is None
+    assert first.repo_urls == ("https://github.com/com-phy-affordance/COAT",)
+    general = seed[2]
+    assert general.title.startswith("General Preference Modeling")
+    assert (general.published, general.comments) == (datetime.date(2024, 10, 3), 4)
+    object_react = seed[4]
+    assert object_react.title.startswith("ObjectReact")
+    assert (object_react.published, object_react.comments) == (datetime.date(2025, 9, 11), 1)
+    craft = next(paper for paper in seed if paper.title.startswith("CRAFT"))
+    assert craft.repo_urls == ("https://github.com/deel-ai/Craft",)
+    skywork = next(paper for paper in seed if paper.title.startswith("Skywork"))
+    assert skywork.abstract is not None and skywork.author_count is None
+    assert seed[-1].title.startswith("Value Kaleidoscope")
+    assert (seed[-1].author_count, seed[-1].published) == (13, datetime.date(2023, 9, 1))
+
+
+def test_chrome_may_be_missing() -> None:
+    """A dump without the page header still reads its cards."""
+    text = f"A Title\n\n{ABSTRACT}\n\n  • 3 authors\n·\nJun 3, 2023\n"
+    listing = _load(text)
+    assert listing.title is None and listing.date is None
+    assert [(paper.title, paper.author_count) for paper in listing] == [("A Title", 3)]
+
+
+def test_chrome_only_page_is_an_empty_listing() -> None:
+    """A page of chrome with no cards is an empty Listing with its title and date."""
+    text = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n"
+    text += "byAK and the research community\n\nOct 28\n"
+    listing = _load(text)
+    assert len(listing) == 0
+    assert (listing.title, listing.date, listing.issues) == (
+        "Daily Papers",
+        datetime.date(2025, 10, 28),
+        (),
+    )
+
+
+def test_upvote_line_before_the_title() -> None:
+    """A number or '-' before the title is the upvote count; '-' means 0."""
+    text = f"12\n\nFirst\n\n{ABSTRACT}\n\n-\n\nSecond\n\n{ABSTRACT}\n"
+    assert [(paper.title, paper.upvotes) for paper in _load(text)] == [("First", 12), ("Second", 0)]
+
+
+@pytest.mark.parametrize(
+    ("owner", "count", "organization"),
+    [
+        ("  • 1 authors", 1, None),
+        ("  • 1 author", 1, None),
+        ("  • 27 authors", 27, None),
+        ("Carnegie Mellon University", None, "Carnegie Mellon University"),
+        ("  • Carnegie Mellon University", None, "Carnegie Mellon University"),
+    ],
+)
+def test_owner_line(owner: str, count: int | None, organization: str | None) -> None:
+    """The line before '·' is an author count or an organisation."""
+    paper = _load(f"Title\n\n{ABSTRACT}\n\n{owner}\n·\nMay 8\n")[0]
+    assert (paper.author_count, paper.organization) == (count, organization)
+    assert paper.published == datetime.date(2025, 5, 8)
+
+
+def test_hard_wrapped_abstract_is_one_paragraph() -> None:
+    """An abstract wrapped over several lines is joined with single spaces."""
+    paper = _load("Title\n\nFirst line of it,\n  second line,\nthird.\n\n  • 2 authors\n·\nMay 8\n")[0]
+    assert paper.abstract == "First line of it, second line, third."
+
+
+def test_card_without_abstract() -> None:
+    """A title followed directly by its metadata has no abstract."""
+    text = f"First\n\n{ABSTRACT}\n\n  • 2 authors\n·\nMay 8\n\nSecond\n\n  • 3 authors\n·\nMay 9\n"
+    listing = _load(text)
+    assert [(paper.title, paper.abstract is None, paper.author_count) for paper in listing] == [
+        ("First", False, 2),
+        ("Second", True, 3),
+    ]
+    assert listing.issues == ()
+
+
+def test_ambiguous_short_paragraph_is_read_as_a_title_with_an_issue() -> None:
+    """A short paragraph between a title and metadata is a new title, and says so."""
+    listing = _load("First title\n\nSecond title\n\n  • 2 authors\n·\nMay 8\n")
+    assert [paper.title for paper in listing] == ["First title", "Second title"]
+    assert listing.issues == (
+        Issue(
+            "expected an abstract or a metadata block after the title 'First title'",
+            line=1,
+            column=1,
+            index=0,
+        ),
+        Issue(
+            "ambiguous card: read 'Second title' as the title of a new card; "
+            "it could also be the abstract of 'First title'",
+            line=3,
+            column=1,
+            field="title",
+            index=1,
+        ),
+    )
+
+
+def test_bad_date_is_an_issue_and_the_paper_is_kept() -> None:
+    """Lenient mode keeps the paper, sets the date to None and records an Issue."""
+    listing = _load(f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\nSmarch 3, 2024 2\n")
+    assert listing[0].published is None
+    assert listing[0].author_count == 4
+    assert listing.issues == (
+        Issue(
+            "expected a date like 'Sep 11' or 'Sep 11, 2024', got 'Smarch 3, 2024 2'",
+            line=7,
+            column=1,
+            field="published",
+            index=0,
+        ),
+    )
+
+
+def test_bad_date_raises_in_strict_mode() -> None:
+    """Strict mode raises with the line, column and offending text."""
+    with pytest.raises(ParseError) as caught:
+        _load(f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\nFeb 30\n", strict=True)
+    assert str(caught.value) == "<string>:7:1: expected a real calendar date, got 'Feb 30'"
+    assert (caught.value.line, caught.value.column, caught.value.field) == (7, 1, "published")
+
+
+def test_bad_author_count_is_an_issue() -> None:
+    """'many authors' leaves the count unknown and records an Issue."""
+    listing = _load(f"Title\n\n{ABSTRACT}\n\n  • many authors\n·\nMay 8\n")
+    assert listing[0].author_count is None
+    assert listing.issues == (
+        Issue(
+            "expected a number of authors like '4 authors', got 'many'",
+            line=5,
+            column=3,
+            field="author_count",
+            index=0,
+        ),
+    )
+
+
+def test_missing_date_after_separator_is_an_issue() -> None:
+    """'·' followed by something that is no date is reported."""
+    listing = _load(f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\n\nNext paper title\n\n{ABSTRACT}\n")
+    assert [paper.title for paper in listing] == ["Title", "Next paper title"]
+    assert listing.issues[0] == Issue(
+        "expected a date after '·', got 'Next paper title'", line=8, column=1, field="published", index=0
+    )
+
+
+@pytest.mark.parametrize("text", ["hello", "just some words\n\nand more words\n", "1 2 3"])
+def test_content_without_cards_raises(text: str) -> None:
+    """Non-empty content in which no card can be recognised is a ParseError."""
+    with pytest.raises(ParseError) as caught:
+        _load(text)
+    first_line = text.split("\n")[0]
+    assert str(caught.value) == (
+        "<string>:1:1: no paper card found: expected a title followed by an abstract "
+        f"or a metadata block, got {first_line!r}"
+    )
+
+
+def test_metadata_without_a_card_is_an_issue() -> None:
+    """A dump that starts mid-card reports the orphaned metadata, keeping later cards."""
+    listing = _load(f"  • 4 authors\n·\nMay 8\n\nTitle\n\n{ABSTRACT}\n")
+    assert [paper.title for paper in listing] == ["Title"]
+    assert listing.issues[0] == Issue(
+        "a card's author count with no title before it: '4'", line=1, column=3, field="author_count"
+    )
