@@ -20,7 +20,8 @@ _HEAD = """<!DOCTYPE html>
 <title>{title} - Hugging Face</title>
 <script>
   // Look-alike text a regular expression would trip over:
-  window.__fake = '<div data-target="DailyPapers" data-props="{{&quot;dailyPapers&quot;:[]}}"></div>';
+  window.__fake =
+    '<div data-target="DailyPapers" data-props="{{&quot;dailyPapers&quot;:[]}}"></div>';
 </script>
 </head>
 <body>
@@ -38,7 +39,11 @@ def _escape_props(props: dict[str, Any], quote: str) -> str:
 
 
 def hydration_div(
-    props: dict[str, Any], *, target: str = "DailyPapers", target_first: bool = True, quote: str = '"'
+    props: dict[str, Any],
+    *,
+    target: str = "DailyPapers",
+    target_first: bool = True,
+    quote: str = '"',
 ) -> str:
     """The hydration element, with either attribute order and quote style."""
     escaped = _escape_props(props, quote)
@@ -74,7 +79,9 @@ def card(item: dict[str, Any]) -> str:
             f"{html.escape(organization.get('fullname') or organization['name'])}</a>"
         )
     else:
-        parts.append(f'<ul class="flex"><li><img src="/a.png"/></li><li>{len(authors)} authors</li></ul>')
+        parts.append(
+            f'<ul class="flex"><li><img src="/a.png"/></li><li>{len(authors)} authors</li></ul>'
+        )
     parts.append("<span>·</span>")
     parts.append(f"<span>{_card_date(paper['publishedAt'])}</span>")
     if paper.get("githubRepo"):

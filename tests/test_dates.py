@@ -64,7 +64,9 @@ def test_yearless_examples_from_the_issue() -> None:
     assert resolve_yearless(2, 29, datetime.date(2026, 1, 5)) == datetime.date(2024, 2, 29)
     assert resolve_yearless(2, 29, datetime.date(2024, 2, 29)) == datetime.date(2024, 2, 29)
     assert resolve_yearless(2, 29, datetime.date(2024, 2, 28)) == datetime.date(2020, 2, 29)
-    assert resolve_yearless(2, 29, datetime.date(2103, 3, 1)) == datetime.date(2096, 2, 29)  # 2100 is no leap year
+    assert resolve_yearless(2, 29, datetime.date(2103, 3, 1)) == datetime.date(
+        2096, 2, 29
+    )  # 2100 is no leap year
     assert resolve_yearless(2, 30, datetime.date(2026, 1, 5)) is None
 
 

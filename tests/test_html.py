@@ -6,10 +6,10 @@ import datetime
 import json
 
 import pytest
-from conftest import PAPER_PAGE, json_items
-from pagebuilder import card, hydration_div, listing_page
 
 import paperlist
+from conftest import PAPER_PAGE, json_items
+from pagebuilder import card, hydration_div, listing_page
 from paperlist import Issue, ParseError
 
 DAY = "daily_papers_2025-10-03.json"
@@ -22,7 +22,9 @@ def test_real_paper_page() -> None:
     assert len(listing) == 1
     paper = listing[0]
     assert paper.arxiv_id == "2509.24002"
-    assert paper.title == "MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use"
+    assert (
+        paper.title == "MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use"
+    )
     assert paper.upvotes == 118
     assert paper.author_count == 15 == len(paper.authors)
     assert paper.published == datetime.date(2025, 9, 28)
@@ -74,7 +76,7 @@ def test_cards_only_page() -> None:
         listing_page(items, hydration=False), today=datetime.date(2025, 10, 3), strict=True
     )
     assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
-    for paper, item in zip(listing, items):
+    for paper, item in zip(listing, items, strict=True):
         source = item["paper"]
         assert paper.title == " ".join(source["title"].split())
         assert paper.upvotes == source["upvotes"]
@@ -119,7 +121,9 @@ def test_look_alike_script_is_not_data() -> None:
 
 def test_bad_props_json_has_the_element_line() -> None:
     """Broken props JSON raises with the line of the element holding it."""
-    page = '<html>\n<body>\n<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;: [">'
+    page = (
+        '<html>\n<body>\n<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;: [">'
+    )
     page += "</div></body></html>"
     with pytest.raises(ParseError) as caught:
         paperlist.loads(page)

@@ -9,11 +9,11 @@ import json
 from typing import Any
 
 import pytest
-from conftest import JSON_FILES, json_items
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import paperlist
+from conftest import JSON_FILES, json_items
 from paperlist import Issue, Listing, Paper, ParseError
 
 
@@ -46,7 +46,11 @@ def test_listing_date_from_outer_published_at_before_2025_03() -> None:
 
 
 def _item(**paper: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": "2509.24002", "title": "T", "publishedAt": "2025-09-28T17:53:27.000Z"}
+    base: dict[str, Any] = {
+        "id": "2509.24002",
+        "title": "T",
+        "publishedAt": "2025-09-28T17:53:27.000Z",
+    }
     base.update(paper)
     return {"paper": base}
 
@@ -89,9 +93,7 @@ def test_mapping_of_every_field() -> None:
     assert paper == Paper(
         title="A wrapped title",
         arxiv_id="2509.24002",
-        abstract=(
-            "See https://github.com/eval-sys/mcpmark/tree/main and github.com/other/repo."
-        ),
+        abstract=("See https://github.com/eval-sys/mcpmark/tree/main and github.com/other/repo."),
         authors=("Ann A", "Bob B"),
         author_count=2,
         organization="Eval Sys",
@@ -159,7 +161,8 @@ def test_hydration_object() -> None:
     weekly = paperlist.loads(json.dumps({**document, "periodType": "week"}), strict=True)
     assert {paper.listed for paper in weekly} == {None}
     search = paperlist.loads(json.dumps({"searchResults": items}), strict=True)
-    assert len(search) == 13 and search.date is None
+    assert len(search) == 13
+    assert search.date is None
 
 
 def test_search_items_with_missing_outer_keys() -> None:
@@ -199,7 +202,7 @@ def test_empty_array_is_an_empty_listing() -> None:
         (
             '{"error": "Sorry, we can\'t find the page you are looking for."}',
             "<string>: the API answered with an error: "
-            "\"Sorry, we can't find the page you are looking for.\"",
+            '"Sorry, we can\'t find the page you are looking for."',
         ),
         ("42", "<string>: expected a Daily Papers JSON array or object, got a number"),
         ('"text"', "<string>: expected a Daily Papers JSON array or object, got a string"),
@@ -231,9 +234,12 @@ def test_truncated_json_has_a_line_and_column() -> None:
     text = JSON_FILES[2].read_text(encoding="utf-8")[:5000]
     with pytest.raises(ParseError) as caught:
         paperlist.loads(text)
-    assert caught.value.line is not None and caught.value.line > 1
+    assert caught.value.line is not None
+    assert caught.value.line > 1
     assert caught.value.column is not None
-    assert str(caught.value).startswith(f"<string>:{caught.value.line}:{caught.value.column}: invalid JSON")
+    assert str(caught.value).startswith(
+        f"<string>:{caught.value.line}:{caught.value.column}: invalid JSON"
+    )
     assert isinstance(caught.value.__cause__, json.JSONDecodeError)
 
 
@@ -275,7 +281,9 @@ def test_missing_title_keeps_the_paper() -> None:
     assert listing[0].title == ""
     assert listing[0].arxiv_id == "2509.24002"
     assert listing.issues == (
-        Issue("expected a title at $[0].paper.title, found none", field="$[0].paper.title", index=0),
+        Issue(
+            "expected a title at $[0].paper.title, found none", field="$[0].paper.title", index=0
+        ),
     )
 
 

@@ -30,10 +30,13 @@ from paperlist._links import (
             ["https://github.com/ernie-research/Tool-Augmented-Reward-Model"],
         ),
         ("(see https://gitlab.com/a/b.git)", ["https://gitlab.com/a/b"]),
-        ("[https://bitbucket.org/a/b]; and 'https://codeberg.org/c/d',", [
-            "https://bitbucket.org/a/b",
-            "https://codeberg.org/c/d",
-        ]),
+        (
+            "[https://bitbucket.org/a/b]; and 'https://codeberg.org/c/d',",
+            [
+                "https://bitbucket.org/a/b",
+                "https://codeberg.org/c/d",
+            ],
+        ),
         ('"https://github.com/x/y/tree/main/src"', ["https://github.com/x/y"]),
         ("http://www.GitHub.com/Up/Case", ["https://github.com/Up/Case"]),
         ("https://github.com/acme-lab only", []),

@@ -7,9 +7,9 @@ import io
 import pathlib
 
 import pytest
-from conftest import JSON_FILES, PAPER_PAGE, SEARCH_TAIL, SEED, SEED_TODAY
 
 import paperlist
+from conftest import JSON_FILES, PAPER_PAGE, SEARCH_TAIL, SEED, SEED_TODAY
 from paperlist import Issue, ParseError, UnknownFormatError
 
 SEED_BYTES = SEED.read_bytes()
@@ -69,9 +69,10 @@ def test_bom_and_line_ends_are_accepted(variant: bytes) -> None:
 
 def test_str_with_bom_is_accepted() -> None:
     """A str that starts with U+FEFF reads like one without."""
-    assert paperlist.loads("\ufeff" + SEED_TEXT, today=SEED_TODAY).papers == paperlist.loads(
-        SEED_TEXT, today=SEED_TODAY
-    ).papers
+    assert (
+        paperlist.loads("\ufeff" + SEED_TEXT, today=SEED_TODAY).papers
+        == paperlist.loads(SEED_TEXT, today=SEED_TODAY).papers
+    )
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,15 @@ def test_str_with_bom_is_accepted() -> None:
         (PAPER_PAGE.read_text(encoding="utf-8"), "html"),
         (SEARCH_TAIL.read_text(encoding="utf-8"), "text"),
     ],
-    ids=["seed", "seed-after-space", "array", "array-after-space", "object", "html", "markdown-link"],
+    ids=[
+        "seed",
+        "seed-after-space",
+        "array",
+        "array-after-space",
+        "object",
+        "html",
+        "markdown-link",
+    ],
 )
 def test_format_is_detected_from_content(data: str, expected: str) -> None:
     """{ is JSON, [ is JSON unless a Markdown link opens the text, < is HTML, else text."""
@@ -123,7 +132,7 @@ def test_wrong_argument_types_raise_type_error() -> None:
         paperlist.loads(3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="load\\(\\) takes a path or a file object, not int"):
         paperlist.load(3)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="today must be a datetime.date, not str"):
+    with pytest.raises(TypeError, match=r"today must be a datetime\.date, not str"):
         paperlist.loads("x", today="2025-10-28")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="strict must be a bool, not str"):
         paperlist.loads("x", strict="yes")  # type: ignore[arg-type]
@@ -149,7 +158,9 @@ INVALID = f"Title\n\n{ABSTRACT}".encode() + b"\xff\n\n  \xe2\x80\xa2 2 authors\n
 def test_invalid_utf8_is_an_issue_with_the_byte_offset_in_lenient_mode() -> None:
     """Bad bytes decode as U+FFFD and leave an Issue naming the byte offset."""
     listing = paperlist.loads(INVALID, today=SEED_TODAY)
-    assert listing.issues == (Issue("invalid UTF-8 at byte 347: b'\\xff\\n\\n '", line=3, column=341),)
+    assert listing.issues == (
+        Issue("invalid UTF-8 at byte 347: b'\\xff\\n\\n '", line=3, column=341),
+    )
     assert listing[0].abstract == ABSTRACT.strip() + " \ufffd"
     assert listing[0].published == datetime.date(2025, 9, 11)
 

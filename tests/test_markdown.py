@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import MARKDOWN_TODAY, SEARCH_HEAD, SEARCH_TAIL, TRENDING
 
 import paperlist
+from conftest import MARKDOWN_TODAY, SEARCH_HEAD, SEARCH_TAIL, TRENDING
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +118,7 @@ def test_front_matter_is_skipped() -> None:
     text = SEARCH_HEAD.read_text(encoding="utf-8")
     assert text.startswith("---\n")
     without = text.split("---\n", 2)[2]
-    assert paperlist.loads(without, today=MARKDOWN_TODAY).papers == paperlist.loads(
-        text, today=MARKDOWN_TODAY
-    ).papers
+    assert (
+        paperlist.loads(without, today=MARKDOWN_TODAY).papers
+        == paperlist.loads(text, today=MARKDOWN_TODAY).papers
+    )

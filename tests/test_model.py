@@ -91,8 +91,12 @@ def test_listing_is_an_immutable_sequence() -> None:
 
 def test_listing_repr_is_concise() -> None:
     """The repr says how many papers and where they came from, not every field."""
-    listing = Listing((_paper(),), title="Daily Papers", date=datetime.date(2025, 10, 28), format="text")
-    assert repr(listing) == "Listing(1 papers, title='Daily Papers', date=2025-10-28, format='text')"
+    listing = Listing(
+        (_paper(),), title="Daily Papers", date=datetime.date(2025, 10, 28), format="text"
+    )
+    assert (
+        repr(listing) == "Listing(1 papers, title='Daily Papers', date=2025-10-28, format='text')"
+    )
 
 
 def test_listing_pickles_and_hashes() -> None:

@@ -107,9 +107,11 @@ def test_bounds_are_inclusive_and_accept_dates_datetimes_and_strings() -> None:
     assert published_between(None, datetime.datetime(2024, 6, 1, 12))(KNOWN)
     assert not published_between("2024-06-02")(KNOWN)
     assert listed_between("2024-06-03", "2024-06-03")(KNOWN)
-    assert min_authors(3)(KNOWN) and max_authors(3)(KNOWN)
+    assert min_authors(3)(KNOWN)
+    assert max_authors(3)(KNOWN)
     assert not min_authors(4)(KNOWN)
-    assert min_upvotes(0)(KNOWN) and not min_upvotes(1)(KNOWN)
+    assert min_upvotes(0)(KNOWN)
+    assert not min_upvotes(1)(KNOWN)
 
 
 def test_has_repo_by_host() -> None:

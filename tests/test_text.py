@@ -6,9 +6,9 @@ import datetime
 import re
 
 import pytest
-from conftest import SEED, SEED_TODAY
 
 import paperlist
+from conftest import SEED, SEED_TODAY
 from paperlist import Issue, ParseError
 
 ABSTRACT = "We propose a method. " * 12  # long enough to be read as an abstract
@@ -72,7 +72,8 @@ def test_seed_cards_checked_by_hand(seed: paperlist.Listing) -> None:
     craft = next(paper for paper in seed if paper.title.startswith("CRAFT"))
     assert craft.repo_urls == ("https://github.com/deel-ai/Craft",)
     skywork = next(paper for paper in seed if paper.title.startswith("Skywork"))
-    assert skywork.abstract is not None and skywork.author_count is None
+    assert skywork.abstract is not None
+    assert skywork.author_count is None
     assert seed[-1].title.startswith("Value Kaleidoscope")
     assert (seed[-1].author_count, seed[-1].published) == (13, datetime.date(2023, 9, 1))
 
@@ -81,7 +82,8 @@ def test_chrome_may_be_missing() -> None:
     """A dump without the page header still reads its cards."""
     text = f"A Title\n\n{ABSTRACT}\n\n  • 3 authors\n·\nJun 3, 2023\n"
     listing = _load(text)
-    assert listing.title is None and listing.date is None
+    assert listing.title is None
+    assert listing.date is None
     assert [(paper.title, paper.author_count) for paper in listing] == [("A Title", 3)]
 
 
@@ -123,7 +125,9 @@ def test_owner_line(owner: str, count: int | None, organization: str | None) -> 
 
 def test_hard_wrapped_abstract_is_one_paragraph() -> None:
     """An abstract wrapped over several lines is joined with single spaces."""
-    paper = _load("Title\n\nFirst line of it,\n  second line,\nthird.\n\n  • 2 authors\n·\nMay 8\n")[0]
+    paper = _load(
+        "Title\n\nFirst line of it,\n  second line,\nthird.\n\n  • 2 authors\n·\nMay 8\n"
+    )[0]
     assert paper.abstract == "First line of it, second line, third."
 
 
@@ -204,7 +208,11 @@ def test_missing_date_after_separator_is_an_issue() -> None:
     listing = _load(f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\n\nNext paper title\n\n{ABSTRACT}\n")
     assert [paper.title for paper in listing] == ["Title", "Next paper title"]
     assert listing.issues[0] == Issue(
-        "expected a date after '·', got 'Next paper title'", line=8, column=1, field="published", index=0
+        "expected a date after '·', got 'Next paper title'",
+        line=8,
+        column=1,
+        field="published",
+        index=0,
     )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from ._loading import load, loads
 from ._model import Issue, Listing, Paper
 from ._ownjson import dump, dumps
+from ._sample import SAMPLE_DATE, sample_path
 from .errors import PaperlistError, ParseError, UnknownFormatError
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "SAMPLE_DATE",
     "Issue",
     "Listing",
     "Paper",
@@ -21,4 +23,5 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "sample_path",
 ]

@@ -60,7 +60,10 @@ def to_bibtex(papers: Sequence[Paper]) -> str:
     for paper in papers:
         if paper.arxiv_id is None:
             continue
-        lines = [f"@misc{{{_bibtex_key(paper.arxiv_id)},", f"  title = {{{_bibtex_escape(paper.title)}}},"]
+        lines = [
+            f"@misc{{{_bibtex_key(paper.arxiv_id)},",
+            f"  title = {{{_bibtex_escape(paper.title)}}},",
+        ]
         if paper.authors:
             authors = " and ".join(_bibtex_escape(name) for name in paper.authors)
             lines.append(f"  author = {{{authors}}},")
@@ -87,7 +90,9 @@ def to_html_table(listing: Listing) -> str:
         if paper.url is not None:
             title = f'<a href="{html.escape(paper.url)}" target="_blank">{title}</a>'
         repo = paper.repo_url
-        repo_cell = f'<a href="{html.escape(repo)}" target="_blank">{html.escape(repo)}</a>' if repo else ""
+        repo_cell = (
+            f'<a href="{html.escape(repo)}" target="_blank">{html.escape(repo)}</a>' if repo else ""
+        )
         rows.append(
             "<tr>"
             f"<td>{title}</td>"

@@ -33,7 +33,9 @@ def sort_papers(
     """Stable sort; papers whose key is None go last in either direction."""
     if isinstance(key, str):
         if key not in PAPER_FIELDS:
-            raise ValueError(f"no Paper field named {key!r}; expected one of {', '.join(PAPER_FIELDS)}")
+            raise ValueError(
+                f"no Paper field named {key!r}; expected one of {', '.join(PAPER_FIELDS)}"
+            )
         key_of: Callable[[Paper], Any] = operator.attrgetter(key)
     elif callable(key):
         key_of = key

@@ -61,7 +61,7 @@ def load_html(text: str, context: LoadContext) -> Listing:
     articles = [article for article in root.iter("article") if _CARD_TITLE_LINKS(article)]
     if articles:
         return _from_cards(articles, title, context)
-    context.fail(
+    raise context.error(
         "no Daily Papers data found: expected an element with data-target 'DailyPapers' "
         "or 'PaperContent', or article cards with a title linking to /papers/<id>"
     )
@@ -110,7 +110,11 @@ def _from_props(element: Any, target: str, title: str | None, context: LoadConte
 def _from_cards(articles: list[Any], title: str | None, context: LoadContext) -> Listing:
     papers = [_card(article, index, context) for index, article in enumerate(articles)]
     return Listing(
-        tuple(papers), title=title, format="html", source=context.origin, issues=tuple(context.issues)
+        tuple(papers),
+        title=title,
+        format="html",
+        source=context.origin,
+        issues=tuple(context.issues),
     )
 
 
@@ -153,7 +157,9 @@ class _CardReader:
         if element.tag == "a":
             if href.endswith("#community"):
                 number = _all_text(element)
-                self.comments = int(number) if number.isdigit() else 0 if number in ("", "-") else None
+                self.comments = (
+                    int(number) if number.isdigit() else 0 if number in ("", "-") else None
+                )
                 return
             url = repo_url(href) if "://" in href else None
             if url is not None:

@@ -425,7 +425,7 @@ def load_json(text: str, context: LoadContext) -> Listing:
     if "error" in document:
         context.fail(f"the API answered with an error: {document['error']!r}", field="$.error")
     keys = ", ".join(repr(key) for key in list(document)[:5])
-    context.fail(
+    raise context.error(
         "expected a Daily Papers response (an array of items, a paper object, or an "
         f"object with 'dailyPapers' or 'searchResults'), got an object with keys [{keys}]",
         field="$",

@@ -153,7 +153,9 @@ class _Assembler:
         elif kind is Kind.VOTES:
             self._finish_card()
             if self.pending_votes is not None:
-                self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
+                self._orphan(
+                    self.pending_votes, "an upvote count with no title after it", "upvotes"
+                )
             self.pending_votes = unit
         elif kind is Kind.ABSTRACT:
             self._abstract(unit)
@@ -233,7 +235,9 @@ class _Assembler:
         assert unit.url is not None
         arxiv_id = arxiv_id_from_paper_url(unit.url)
         if arxiv_id is None:
-            card.problem(f"expected a link to a paper page, got {_excerpt(unit.url)}", unit, "arxiv_id")
+            card.problem(
+                f"expected a link to a paper page, got {_excerpt(unit.url)}", unit, "arxiv_id"
+            )
         return arxiv_id
 
     def _finish_card(self) -> None:
@@ -333,7 +337,9 @@ class _Assembler:
         if following.kind is Kind.TEXT and not has_date_shape(following.text):
             if card is not None:
                 card.problem(
-                    f"expected a date after '·', got {_excerpt(following.text)}", following, "published"
+                    f"expected a date after '·', got {_excerpt(following.text)}",
+                    following,
+                    "published",
                 )
             return index + 1
         if card is not None:

@@ -237,7 +237,9 @@ def _as_date(value: DateLike | None, name: str) -> datetime.date | None:
             return datetime.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{name} must be a date like '2024-01-31', got {value!r}") from None
-    raise TypeError(f"{name} must be a date, a datetime or an ISO string, not {type(value).__name__}")
+    raise TypeError(
+        f"{name} must be a date, a datetime or an ISO string, not {type(value).__name__}"
+    )
 
 
 def _as_count(value: int, name: str) -> int:
@@ -255,9 +257,7 @@ def published_between(start: DateLike | None = None, end: DateLike | None = None
         start: a ``date``, ``datetime`` or ``YYYY-MM-DD`` string; None leaves it open.
         end: likewise.
     """
-    return _Bound(
-        "published_between", "published", _as_date(start, "start"), _as_date(end, "end")
-    )
+    return _Bound("published_between", "published", _as_date(start, "start"), _as_date(end, "end"))
 
 
 def listed_between(start: DateLike | None = None, end: DateLike | None = None) -> Predicate:

@@ -1,0 +1,156 @@
+"""The paperlist command, run as a subprocess like a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+import paperlist
+from conftest import JSON_FILES, PAPER_PAGE, SEED
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m paperlist`` with a fixed terminal width."""
+    return subprocess.run(
+        [sys.executable, "-m", "paperlist", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "100", "PATH": "", "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+
+
+def test_help_documents_every_option() -> None:
+    """--help lists every option of the command."""
+    result = run("--help")
+    assert result.returncode == 0
+    for option in (
+        "--format", "--today", "--strict", "--since", "--until", "--min-authors",
+        "--max-authors", "--has-repo", "--keyword", "--any", "--sort", "--reverse",
+        "--limit", "--output", "--sample",
+    ):  # fmt: skip
+        assert option in result.stdout
+
+
+def test_table_on_the_seed() -> None:
+    """The default table fits the width and prints the filtered rows."""
+    result = run(str(SEED), "--today", "2025-10-28", "--has-repo", "--min-authors", "10")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["published", "votes", "comm", "authors", "title"]
+    assert lines[-1] == "2 papers"
+    assert all(len(line) <= 100 for line in lines)
+    # Checked against the raw seed: the two linked papers with 10 or more authors.
+    assert re.search(r"^2024-10-07 +2 +11  SePPO: ", lines[1])
+    assert re.search(r"^2025-07-13 +10  Inversion-DPO: ", lines[2])
+
+
+def test_sample_is_the_main_job() -> None:
+    """--sample reads the bundled page with its capture date."""
+    result = run("--sample", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    assert "Physical Reasoning and Object Planning" in result.stdout
+    assert result.stdout.splitlines()[-1] == "2 papers"
+
+
+def test_json_output_is_paperlists_own_format() -> None:
+    """--output json round-trips through paperlist.loads."""
+    result = run(str(JSON_FILES[8]), "--output", "json")
+    assert result.returncode == 0, result.stderr
+    listing = paperlist.loads(result.stdout)
+    assert listing.papers == paperlist.load(JSON_FILES[8]).papers
+
+
+def test_jsonl_and_csv_hold_the_records() -> None:
+    """One record per paper; dates as ISO strings, lists joined in CSV."""
+    jsonl = run(str(PAPER_PAGE), "--output", "jsonl")
+    record = json.loads(jsonl.stdout.splitlines()[0])
+    assert record["arxiv_id"] == "2509.24002"
+    assert record["published"] == "2025-09-28"
+    assert record["upvotes"] == 118
+    table = list(csv.DictReader(io.StringIO(run(str(PAPER_PAGE), "--output", "csv").stdout)))
+    assert len(table) == 1
+    assert table[0]["repo_urls"] == "https://github.com/eval-sys/mcpmark"
+    assert table[0]["url"] == "https://huggingface.co/papers/2509.24002"
+
+
+def test_bibtex_output() -> None:
+    """--output bibtex prints one entry per paper with an id."""
+    result = run(str(JSON_FILES[0]), "--output", "bibtex", "--limit", "1")
+    assert result.stdout.startswith("@misc{arXiv_2403.12015,\n")
+
+
+def test_several_files_are_merged_and_sorted() -> None:
+    """Files merge into one listing; --sort and --reverse order it."""
+    result = run(
+        str(JSON_FILES[0]),
+        str(JSON_FILES[1]),
+        "--sort",
+        "upvotes",
+        "--reverse",
+        "--output",
+        "jsonl",
+    )
+    votes = [json.loads(line)["upvotes"] for line in result.stdout.splitlines()]
+    assert len(votes) == 13 + 11
+    assert votes == sorted(votes, reverse=True)
+
+
+def test_keywords_all_or_any() -> None:
+    """Several --keyword must all match unless --any is given."""
+    both = run(str(SEED), "--today", "2025-10-28", "--keyword", "reward", "--keyword", "robot")
+    either = run(
+        str(SEED), "--today", "2025-10-28", "--keyword", "reward", "--keyword", "robot", "--any"
+    )
+    count = int(both.stdout.splitlines()[-1].split()[0])
+    assert count < int(either.stdout.splitlines()[-1].split()[0])
+
+
+def test_standard_input() -> None:
+    """'-' reads standard input."""
+    result = run("-", "--output", "jsonl", stdin=JSON_FILES[0].read_bytes())
+    assert len(result.stdout.splitlines()) == 13
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        (b"{", "<stdin>:1:2: invalid JSON: Expecting property name enclosed in double quotes\n"),
+        (
+            b"just words",
+            "<stdin>:1:1: no paper card found: expected a title followed by an "
+            "abstract or a metadata block, got 'just words'\n",
+        ),
+    ],
+)
+def test_bad_file_exits_2_with_its_position(stdin: bytes, message: str) -> None:
+    """A bad file prints file:line:column: message on stderr and exits 2."""
+    result = run("-", stdin=stdin)
+    assert result.returncode == 2
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_missing_file_and_usage_errors_exit_2() -> None:
+    """Unreadable files and bad options exit 2."""
+    assert run("no-such-file.txt").returncode == 2
+    assert run("--limit", "many", str(SEED)).returncode == 2
+    assert run().returncode == 2
+
+
+def test_lenient_problems_are_warnings() -> None:
+    """Issues of a lenient load go to stderr as warnings; the papers still print."""
+    page = "Title\n\n" + "Some abstract words. " * 20 + "\n\n  • 4 authors\n·\nSmarch 3, 2024\n"
+    result = run("-", stdin=page.encode())
+    assert result.returncode == 0
+    assert result.stderr == (
+        "-:7:1: warning: expected a date like 'Sep 11' or 'Sep 11, 2024', got 'Smarch 3, 2024'\n"
+    )
+    assert result.stdout.splitlines()[-1] == "1 papers"
