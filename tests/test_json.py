@@ -385,3 +385,12 @@ def test_own_format_errors_name_the_json_path(document: dict[str, Any], message:
     with pytest.raises(ParseError) as caught:
         paperlist.loads(json.dumps(document))
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_json_error_lines_count_every_kind_of_line_end(newline: str) -> None:
+    """A decode error's line and column are right with LF, CRLF or CR line ends."""
+    text = newline.join(["[", '  {"paper": {"id": "2509.24002"}},', "  {oops}", "]"])
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads(text)
+    assert (caught.value.line, caught.value.column) == (3, 4)

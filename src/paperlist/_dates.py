@@ -168,7 +168,7 @@ def _fromisoformat_z(text: str) -> datetime.datetime:
 
 
 # Python 3.11 reads a trailing "Z" itself; 3.10 needs it spelled "+00:00".
-_fromisoformat = datetime.datetime.fromisoformat if _ISO_ACCEPTS_Z else _fromisoformat_z
+fromisoformat = datetime.datetime.fromisoformat if _ISO_ACCEPTS_Z else _fromisoformat_z
 
 
 def parse_iso_instant(text: str) -> datetime.datetime:
@@ -179,7 +179,7 @@ def parse_iso_instant(text: str) -> datetime.datetime:
     Raises:
         ValueError: when ``text`` is not such a timestamp.
     """
-    instant = _fromisoformat(text)
+    instant = fromisoformat(text)
     if instant.tzinfo is None:
         return instant.replace(tzinfo=datetime.timezone.utc)
     return instant

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable
+import operator
 from typing import Any, NoReturn
 
 from ._context import LoadContext
-from ._dates import parse_iso_date, parse_iso_instant
+from ._dates import fromisoformat, parse_iso_date, parse_iso_instant
 from ._links import canonical_repo_urls, find_repo_urls, normalise_arxiv_id, repo_url
-from ._model import Listing, Paper
+from ._model import Listing, Paper, trusted_paper
 from ._strings import normalise_space
 
 __all__ = ["PaperMapper", "load_json", "read_json"]
@@ -26,6 +26,8 @@ _NOT_LISTING_SHIFTS = (
     datetime.timedelta(hours=5),
 )
 _HYDRATION_KEYS = ("dailyPapers", "searchResults")
+_name_of = operator.itemgetter("name")
+_UTC = datetime.timezone.utc
 
 
 def _type_name(value: object) -> str:
@@ -42,13 +44,32 @@ def _type_name(value: object) -> str:
     return "an object"
 
 
+def _quiet_instant(value: object) -> datetime.datetime | None:
+    """The instant ``value`` spells, or None; for values already reported elsewhere."""
+    if type(value) is not str:
+        return None
+    try:
+        return parse_iso_instant(value)
+    except ValueError:
+        return None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, counting CRLF, CR and LF as line ends."""
+    before = text[:offset]
+    if "\r" in before:
+        before = before.replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 def read_json(text: str, context: LoadContext, *, line_offset: int = 0) -> Any:
     """Decode JSON; every decoding failure becomes a ParseError with a position."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        line, column = _position(text, exc.pos)
         raise context.error(
-            f"invalid JSON: {exc.msg}", line=exc.lineno + line_offset, column=exc.colno
+            f"invalid JSON: {exc.msg}", line=line + line_offset, column=column
         ) from exc
     except RecursionError as exc:
         raise context.error("invalid JSON: nested too deeply to read") from exc
@@ -57,7 +78,11 @@ def read_json(text: str, context: LoadContext, *, line_offset: int = 0) -> Any:
 
 
 class PaperMapper:
-    """Maps API items to Papers for one load, reporting problems with JSON paths."""
+    """Maps API items to Papers for one load, reporting problems with JSON paths.
+
+    An item's path is kept as a prefix and a position (``$.dailyPapers`` and
+    3) and spelt out only when a problem is reported.
+    """
 
     def __init__(
         self,
@@ -71,14 +96,26 @@ class PaperMapper:
         self.line = line
         # One date object per day, shared by every paper of the load.
         self.dates: dict[int, datetime.date] = {}
+        self.days: dict[str, datetime.date] = {}
         self.index = 0
+        self.prefix = "$"
+        self.position: int | None = None
 
     # -- problems ----------------------------------------------------------------
 
-    def wrong(self, path: Callable[[], str], key: str, expected: str, value: object) -> None:
+    def path(self, inner: bool, key: str = "") -> str:
+        """The JSON path of the current item (``inner``: of its ``paper``), plus ``key``."""
+        where = self.prefix if self.position is None else f"{self.prefix}[{self.position}]"
+        if inner:
+            where += ".paper"
+        return f"{where}.{key}" if key else where
+
+    def wrong(self, inner: bool, key: str, expected: str, value: object) -> None:
         """Report a field whose value is of the wrong kind; the field becomes None."""
-        where = f"{path()}.{key}"
-        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:59] + "…"
+        where = self.path(inner, key)
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:59] + "…"
         self.context.report(
             f"expected {expected} at {where}, got {_type_name(value)} {shown}",
             line=self.line,
@@ -88,27 +125,23 @@ class PaperMapper:
 
     # -- fields ------------------------------------------------------------------
 
-    def _text(self, obj: dict[str, Any], key: str, path: Callable[[], str]) -> str | None:
+    def _text(self, obj: dict[str, Any], key: str, inner: bool) -> str | None:
         value = obj.get(key)
         if value is None:
             return None
         if type(value) is not str:
-            self.wrong(path, key, "a string", value)
+            self.wrong(inner, key, "a string", value)
             return None
         return normalise_space(value) or None
 
-    def _count(self, obj: dict[str, Any], key: str, path: Callable[[], str]) -> int | None:
+    def _count(self, obj: dict[str, Any], key: str, inner: bool) -> int | None:
         value = obj.get(key)
-        if value is None:
-            return None
-        if type(value) is not int or value < 0:
-            self.wrong(path, key, "a whole number >= 0", value)
-            return None
-        return value
+        if value is None or (type(value) is int and value >= 0):
+            return value
+        self.wrong(inner, key, "a whole number >= 0", value)
+        return None
 
-    def _instant(
-        self, obj: dict[str, Any], key: str, path: Callable[[], str]
-    ) -> datetime.datetime | None:
+    def _instant(self, obj: dict[str, Any], key: str, inner: bool) -> datetime.datetime | None:
         value = obj.get(key)
         if value is None:
             return None
@@ -117,13 +150,11 @@ class PaperMapper:
                 return parse_iso_instant(value)
             except ValueError:
                 pass
-        self.wrong(path, key, "an ISO 8601 timestamp", value)
+        self.wrong(inner, key, "an ISO 8601 timestamp", value)
         return None
 
-    def _date(self, instant: datetime.datetime | None) -> datetime.date | None:
+    def _date(self, instant: datetime.datetime) -> datetime.date:
         """The UTC date of an instant, one shared date object per day."""
-        if instant is None:
-            return None
         offset = instant.utcoffset()
         if offset:
             instant = instant - offset
@@ -133,194 +164,285 @@ class PaperMapper:
             day = self.dates[key] = instant.date()
         return day
 
-    def _names(self, paper: dict[str, Any], path: Callable[[], str]) -> tuple[str, ...]:
-        authors = paper.get("authors")
-        if authors is None:
-            return ()
-        if type(authors) is not list:
-            self.wrong(path, "authors", "an array of authors", authors)
-            return ()
-        try:
-            names = [author["name"] for author in authors]
-        except (TypeError, KeyError):
-            names = self._names_slowly(authors, path)
-        else:
-            joined = "|".join(names) if all(type(name) is str for name in names) else None
-            if joined is None:
-                names = self._names_slowly(authors, path)
-            elif not (
-                joined.isprintable()
-                and "  " not in joined
-                and "| " not in joined
-                and " |" not in joined
-                and joined[:1] != " "
-                and joined[-1:] != " "
-                and "||" not in joined
-            ):
-                names = [normalise_space(name) for name in names]
-        return tuple(names)
+    def _day(self, obj: dict[str, Any], key: str, inner: bool) -> datetime.date | None:
+        """The UTC date of the timestamp at ``key``, or None (reported if unreadable)."""
+        value = obj.get(key)
+        if value is None:
+            return None
+        if type(value) is str:
+            try:
+                instant = fromisoformat(value)  # validates the whole timestamp
+            except ValueError:
+                pass
+            else:
+                if value[-1:] != "Z":
+                    return self._date(instant if instant.tzinfo else instant.replace(tzinfo=_UTC))
+                # A UTC timestamp's date is its first ten characters: share it.
+                day = self.days.get(value[:10])
+                if day is None:
+                    day = self.days[value[:10]] = instant.date()
+                return day
+        self.wrong(inner, key, "an ISO 8601 timestamp", value)
+        return None
 
-    def _names_slowly(self, authors: list[Any], path: Callable[[], str]) -> list[str]:
+    def _names_slowly(self, authors: list[Any], inner: bool) -> list[str]:
         names = []
         for position, author in enumerate(authors):
             name = author.get("name") if type(author) is dict else None
             if type(name) is str and name.strip():
                 names.append(normalise_space(name))
             else:
-                self.wrong(
-                    lambda position=position: f"{path()}.authors[{position}]",  # type: ignore[misc]
-                    "name",
-                    "a non-empty string",
-                    name,
-                )
+                self.wrong(inner, f"authors[{position}].name", "a non-empty string", name)
         return names
 
-    def _keywords(self, paper: dict[str, Any], path: Callable[[], str]) -> tuple[str, ...]:
+    def _keywords(self, paper: dict[str, Any], inner: bool) -> tuple[str, ...]:
         keywords = paper.get("ai_keywords")
         if keywords is None:
             return ()
-        if type(keywords) is list and all(type(keyword) is str for keyword in keywords):
-            return tuple(keywords)
-        self.wrong(path, "ai_keywords", "an array of strings", keywords)
+        if type(keywords) is list:
+            try:
+                "".join(keywords)  # raises TypeError unless every keyword is a string
+            except TypeError:
+                pass
+            else:
+                return tuple(keywords)
+        self.wrong(inner, "ai_keywords", "an array of strings", keywords)
         return ()
 
-    def _organization(self, obj: dict[str, Any], path: Callable[[], str]) -> str | None:
+    def _organization(self, obj: dict[str, Any], inner: bool) -> str | None:
         organization = obj.get("organization")
         if organization is None:
             return None
         if type(organization) is not dict:
-            self.wrong(path, "organization", "an object", organization)
+            self.wrong(inner, "organization", "an object", organization)
             return None
         name = organization.get("fullname") or organization.get("name")
         if name is None:
             return None
         if type(name) is not str:
-            self.wrong(path, "organization.fullname", "a string", name)
+            self.wrong(inner, "organization.fullname", "a string", name)
             return None
         return normalise_space(name) or None
 
-    # -- items -------------------------------------------------------------------
-
-    def map_item(self, item: dict[str, Any], path: Callable[[], str]) -> Paper:
-        """One API item (``{paper: {...}, ...}``) or bare paper object as a Paper."""
-        paper = item.get("paper")
-        outer: dict[str, Any] | None = item
-        paper_path = path
-        if paper is None:
-            paper, outer = item, None
-        elif type(paper) is not dict:
-            self.wrong(path, "paper", "an object", paper)
-            paper = {}
-        else:
-            paper_path = lambda: f"{path()}.paper"  # noqa: E731  # built only on a problem
-
-        arxiv_id = paper.get("id")
-        if arxiv_id is not None:
-            normal = normalise_arxiv_id(arxiv_id) if type(arxiv_id) is str else None
-            if normal is None:
-                self.wrong(paper_path, "id", "an arXiv id", arxiv_id)
-            arxiv_id = normal
-
-        title = self._text(paper, "title", paper_path)
-        if title is None and outer is not None:
-            title = self._text(outer, "title", path)
-        if title is None:
-            self.context.report(
-                f"expected a title at {paper_path()}.title, found none",
-                line=self.line,
-                field=f"{paper_path()}.title",
-                index=self.index,
-            )
-            title = ""
-
-        abstract = self._text(paper, "summary", paper_path)
-        authors = self._names(paper, paper_path)
-        published_at = self._instant(paper, "publishedAt", paper_path)
-        listed = self._listed(paper, outer, published_at, path, paper_path)
-
+    def _repo_urls(self, paper: dict[str, Any], abstract: str | None) -> tuple[str, ...]:
         links = []
         github = paper.get("githubRepo")
         if github is not None:
             canonical = repo_url(github) if type(github) is str else None
-            if canonical is None and (type(github) is not str or github.strip()):
-                self.wrong(paper_path, "githubRepo", "a repository URL", github)
-            elif canonical is not None:
+            if canonical is not None:
                 links.append(canonical)
+            elif type(github) is not str or github.strip():
+                self.wrong(True, "githubRepo", "a repository URL", github)
         if abstract is not None:
             found = find_repo_urls(abstract)
             if found:
                 links.extend(found)
+                return canonical_repo_urls(links)
+        return tuple(links)
 
-        project_page = paper.get("projectPage")
+    # -- items -------------------------------------------------------------------
+
+    def map_item(self, item: dict[str, Any]) -> Paper:
+        """One API item (``{paper: {...}, ...}``) or bare paper object as a Paper.
+
+        The common case (every field present with the expected type) runs
+        inline without helper calls: this is the hottest code of the library.
+        Anything unusual goes to a helper that reports it.
+        """
+        paper = item.get("paper")
+        outer: dict[str, Any] | None = item
+        inner = True
+        if paper is None:
+            paper, outer, inner = item, None, False
+        elif type(paper) is not dict:
+            self.wrong(False, "paper", "an object", paper)
+            paper = {}
+        get = paper.get
+
+        arxiv_id = get("id")
+        # "2509.24002", the shape of every id since 2015, without a regular expression.
+        if (
+            not (
+                type(arxiv_id) is str
+                and len(arxiv_id) == 10
+                and arxiv_id[4] == "."
+                and arxiv_id[:4].isdigit()
+                and arxiv_id[5:].isdigit()
+            )
+            and arxiv_id is not None
+        ):
+            arxiv_id = self._arxiv_id(arxiv_id, inner)
+
+        title = get("title")
+        title = normalise_space(title) if type(title) is str else self._text(paper, "title", inner)
+        if not title:
+            title = self._title_fallback(outer, inner)
+
+        abstract = get("summary")
+        if type(abstract) is str:
+            abstract = normalise_space(abstract) or None
+        elif abstract is not None:
+            abstract = self._text(paper, "summary", inner)
+
+        authors: tuple[str, ...] = ()
+        people = get("authors")
+        if type(people) is list:
+            try:
+                names = tuple(map(_name_of, people))
+                # join() checks that every name is a string. Joined with spaces, the
+                # text is normal exactly when every name is normal and not empty.
+                joined = " ".join(names)
+            except (TypeError, KeyError):
+                authors = tuple(self._names_slowly(people, inner))
+            else:
+                if joined and normalise_space(joined) is joined:
+                    authors = names
+                elif people:
+                    authors = tuple(self._names_slowly(people, inner))
+        elif people is not None:
+            self.wrong(inner, "authors", "an array of authors", people)
+
+        published = get("publishedAt")
+        if type(published) is str and published[-1:] == "Z" and len(published) >= 20:
+            published = self._utc_day(published, paper, "publishedAt", inner)
+        elif published is not None:
+            published = self._day(paper, "publishedAt", inner)
+        listed = get("submittedOnDailyAt")
+        if type(listed) is str and listed[-1:] == "Z" and len(listed) >= 20:
+            listed = self._utc_day(listed, paper, "submittedOnDailyAt", inner)
+        elif listed is not None:
+            listed = self._day(paper, "submittedOnDailyAt", inner)
+        if listed is None:
+            listed = self._listed_before_2025(paper, outer)
+
+        upvotes = get("upvotes")
+        if upvotes is not None and (type(upvotes) is not int or upvotes < 0):
+            upvotes = self._count(paper, "upvotes", inner)
+        stars = get("githubStars")
+        if stars is not None and (type(stars) is not int or stars < 0):
+            stars = self._count(paper, "githubStars", inner)
+
+        project_page = get("projectPage")
         if project_page is not None:
             if type(project_page) is str:
                 project_page = project_page.strip() or None
             else:
-                self.wrong(paper_path, "projectPage", "a string", project_page)
+                self.wrong(inner, "projectPage", "a string", project_page)
                 project_page = None
 
-        comments = None
+        ai_summary = get("ai_summary")
+        if type(ai_summary) is str:
+            ai_summary = normalise_space(ai_summary) or None
+        elif ai_summary is not None:
+            ai_summary = self._text(paper, "ai_summary", inner)
+
+        keywords = get("ai_keywords")
+        if keywords is not None:
+            keywords = self._keywords(paper, inner)
+
+        comments = organization = None
         if outer is not None:
-            comments = self._count(outer, "numComments", path)
+            comments = outer.get("numComments")
+            if comments is not None and (type(comments) is not int or comments < 0):
+                comments = self._count(outer, "numComments", False)
             if comments is None and type(outer.get("comments")) is list:
                 comments = len(outer["comments"])
+        if get("organization") is not None:
+            organization = self._organization(paper, inner)
+        if organization is None and outer is not None and outer.get("organization") is not None:
+            organization = self._organization(outer, False)
 
-        organization = self._organization(paper, paper_path)
-        if organization is None and outer is not None:
-            organization = self._organization(outer, path)
+        github = get("githubRepo")
+        if github is None and (abstract is None or "/" not in abstract):
+            repo_urls: tuple[str, ...] = ()
+        else:
+            repo_urls = self._repo_urls(paper, abstract)
 
-        return Paper(
+        return trusted_paper(
             title,
             arxiv_id,
             abstract,
             authors,
             len(authors) or None,
             organization,
-            self._date(published_at),
+            published,
             listed,
-            self._count(paper, "upvotes", paper_path),
+            upvotes,
             comments,
-            tuple(links) if len(links) < 2 else canonical_repo_urls(links),
-            self._count(paper, "githubStars", paper_path),
+            repo_urls,
+            stars,
             project_page,
-            self._text(paper, "ai_summary", paper_path),
-            self._keywords(paper, paper_path),
+            ai_summary,
+            keywords or (),
         )
 
-    def _listed(
-        self,
-        paper: dict[str, Any],
-        outer: dict[str, Any] | None,
-        published_at: datetime.datetime | None,
-        path: Callable[[], str],
-        paper_path: Callable[[], str],
-    ) -> datetime.date | None:
-        submitted = self._instant(paper, "submittedOnDailyAt", paper_path)
-        if submitted is not None:
-            return self._date(submitted)
-        if outer is not None:
-            listed_at = self._instant(outer, "publishedAt", path)
-            if listed_at is not None:
-                # Newer responses repeat the arXiv time there, or shift it to New
-                # York time labelled UTC: neither is the day of listing.
-                if published_at is not None and published_at - listed_at in _NOT_LISTING_SHIFTS:
-                    return self.default_listed
-                return self._date(listed_at)
-        return self.default_listed
+    def _arxiv_id(self, value: object, inner: bool) -> str | None:
+        normal = normalise_arxiv_id(value) if type(value) is str else None
+        if normal is None:
+            self.wrong(inner, "id", "an arXiv id", value)
+        return normal
 
-    def map_items(self, items: list[Any], path: str) -> list[Paper]:
+    def _utc_day(
+        self, value: str, obj: dict[str, Any], key: str, inner: bool
+    ) -> datetime.date | None:
+        """The date of a "...Z" timestamp: its first ten characters, shared per day."""
+        try:
+            fromisoformat(value)  # validates the whole timestamp
+        except ValueError:
+            return self._day(obj, key, inner)
+        day = self.days.get(value[:10])
+        if day is None:
+            day = self.days[value[:10]] = datetime.date.fromisoformat(value[:10])
+        return day
+
+    def _title_fallback(self, outer: dict[str, Any] | None, inner: bool) -> str:
+        """The outer title, or "" with an Issue when there is none."""
+        title = self._text(outer, "title", False) if outer is not None else None
+        if title:
+            return title
+        where = self.path(inner, "title")
+        self.context.report(
+            f"expected a title at {where}, found none",
+            line=self.line,
+            field=where,
+            index=self.index,
+        )
+        return ""
+
+    def _listed_before_2025(
+        self, paper: dict[str, Any], outer: dict[str, Any] | None
+    ) -> datetime.date | None:
+        """The listing date of items without submittedOnDailyAt (added 2025-03-17).
+
+        The outer publishedAt was the moment of listing then. Newer responses
+        repeat the arXiv time there, or shift it to New York time labelled UTC:
+        neither is the day of listing.
+        """
+        if outer is None:
+            return self.default_listed
+        listed_at = self._instant(outer, "publishedAt", False)
+        if listed_at is None:
+            return self.default_listed
+        published_at = _quiet_instant(paper.get("publishedAt"))  # reported by map_item
+        if published_at is not None and published_at - listed_at in _NOT_LISTING_SHIFTS:
+            return self.default_listed
+        return self._date(listed_at)
+
+    def map_items(self, items: list[Any], prefix: str) -> list[Paper]:
         """Map an array of items; non-objects are reported and skipped."""
         papers: list[Paper] = []
         map_item = self.map_item
+        self.prefix = prefix
         for position, item in enumerate(items):
             self.index = len(papers)
+            self.position = position
             if type(item) is dict:
-                papers.append(map_item(item, lambda p=position: f"{path}[{p}]"))  # type: ignore[misc]
+                papers.append(map_item(item))
             else:
                 self.context.report(
-                    f"expected an object at {path}[{position}], got {_type_name(item)}",
+                    f"expected an object at {prefix}[{position}], got {_type_name(item)}",
                     line=self.line,
-                    field=f"{path}[{position}]",
+                    field=f"{prefix}[{position}]",
                 )
         return papers
 
@@ -389,7 +511,7 @@ def listing_from_paper_page(
 ) -> Listing:
     """One paper object, or an item holding one (a paper page's props), as a Listing."""
     mapper = PaperMapper(context, line=line)
-    paper = mapper.map_item(props, lambda: "$")
+    paper = mapper.map_item(props)
     return Listing(
         (paper,),
         title=title,

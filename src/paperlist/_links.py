@@ -7,18 +7,11 @@ from collections.abc import Iterable
 
 __all__ = ["arxiv_id_from_paper_url", "canonical_repo_urls", "find_repo_urls", "normalise_arxiv_id"]
 
-# A code-repository URL as people type it: scheme optional or broken
-# ("https: //"), then host/owner/name; anything deeper is dropped.
-_REPO_URL = re.compile(
-    r"(?<![\w@-])"
-    r"(?:[Hh][Tt][Tt][Pp][Ss]?\s*:\s*//\s*)?"
-    r"(?:[Ww][Ww][Ww]\.)?"
-    r"(?P<host>(?i:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org))"
-    r"/(?P<owner>[A-Za-z0-9_.-]+)"
-    r"/(?P<name>[A-Za-z0-9_.-]+)"
-)
-# Cheap test run before the pattern above: every repository host ends so.
-_HOST_ENDING = re.compile(r"\.(?:com|org|COM|ORG|Com|Org)/")
+_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+_HOST_ENDINGS = frozenset({".com", ".org"})
+_URL_PREFIXES = tuple((f"https://{host}/", host) for host in _HOSTS)
+# What follows a host: "/owner/name"; anything deeper is dropped.
+_PATH = re.compile(r"/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)")
 # Path segments that make "host/segment/x" a site page, not a repository.
 _NOT_OWNERS = frozenset(
     {
@@ -47,15 +40,40 @@ def _canonical(host: str, owner: str, name: str) -> str | None:
 
 
 def find_repo_urls(text: str) -> list[str]:
-    """Canonical repository URLs mentioned in free text, in order of appearance."""
-    if _HOST_ENDING.search(text) is None:
-        return []
+    """Canonical repository URLs mentioned in free text, in order of appearance.
+
+    Any scheme, broken ("https: //") or missing, is fine: only the host and
+    the path after it matter.
+    """
+    # Hop from "/" to "/" (a memchr-fast search; most abstracts have none) and
+    # look for a host just before each one.
+    slash = text.find("/")
     found = []
-    for match in _REPO_URL.finditer(text):
-        url = _canonical(match["host"], match["owner"], match["name"])
-        if url is not None:
-            found.append(url)
+    while slash != -1:
+        if slash >= 4 and text[slash - 4 : slash].lower() in _HOST_ENDINGS:
+            url = _url_before(text, slash)
+            if url is not None:
+                found.append(url)
+        slash = text.find("/", slash + 1)
     return found
+
+
+def _url_before(text: str, slash: int) -> str | None:
+    """The repository URL whose host ends right before ``slash``, if it is one."""
+    for host in _HOSTS:
+        start = slash - len(host)
+        if start < 0 or text[start:slash].lower() != host:
+            continue
+        if start >= 4 and text[start - 4 : start].lower() == "www.":
+            start -= 4
+        if start > 0:
+            before = text[start - 1]
+            # A host glued to a longer word is another site: "notgithub.com", "x@github.com".
+            if before.isalnum() or before in "_@-.":
+                return None
+        path = _PATH.match(text, slash)
+        return _canonical(host, path["owner"], path["name"]) if path else None
+    return None
 
 
 def canonical_repo_urls(urls: Iterable[str]) -> tuple[str, ...]:
@@ -72,6 +90,12 @@ def canonical_repo_urls(urls: Iterable[str]) -> tuple[str, ...]:
 
 def repo_url(value: str) -> str | None:
     """The canonical form of one repository URL field (``githubRepo``), or None."""
+    # Nearly every real value is "https://<host>/owner/name", maybe with a tail.
+    for prefix, host in _URL_PREFIXES:
+        if value.startswith(prefix):
+            path = _PATH.match(value, len(prefix) - 1)
+            if path is not None:
+                return _canonical(host, path["owner"], path["name"])
     urls = find_repo_urls(value.strip() + " ")
     return urls[0] if urls else None
 

@@ -129,12 +129,14 @@ def _load_data(
     text = data if isinstance(data, str) else _decode(bytes(data), context)
     if text.startswith(_BOM):
         text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
     if start == len(text):
         return Listing(format=format, source=origin, issues=context.issues)
     chosen = format if format is not None else _detect(text, start)
+    # JSON reads "\r" as white space and recounts lines itself on an error, so
+    # it is spared this pass over the whole text.
+    if chosen != "json" and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _LOADERS[chosen](text, context)
 
 

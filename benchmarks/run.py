@@ -1,0 +1,365 @@
+"""paperlist against its floor and against what users would use instead.
+
+Run as ``python benchmarks/run.py [--papers N]``. Every figure is a ratio of two
+timings (or memory peaks) measured in this process on the same bytes, the
+median of several runs after a warm-up: this machine is shared and absolute
+times drift. Exits 3 when a goal is missed (a crash exits 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT / "tests"))
+
+import paperlist  # noqa: E402
+from paperlist.query import has_repo, min_authors, published_between  # noqa: E402
+
+MISSED = 3
+# The floor of the plain-text format: what an ad-hoc scraper does.
+_CARD_META = re.compile(r"•\s*(\d+) authors?\n·\n([A-Z][a-z]{2} \d{1,2}(?:, \d{4})?)")
+
+
+# -- inputs --------------------------------------------------------------------------
+
+
+def real_items() -> list[dict[str, Any]]:
+    """Every item of the 16 real API responses."""
+    items: list[dict[str, Any]] = []
+    for path in sorted((DATA / "json").glob("*.json")):
+        items.extend(json.loads(path.read_text(encoding="utf-8")))
+    return items
+
+
+def api_json(papers: int) -> bytes:
+    """An /api/daily_papers array of ``papers`` real items, compact as the API sends it."""
+    items = real_items()
+    chosen = [items[index % len(items)] for index in range(papers)]
+    return json.dumps(chosen, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def text_dump(papers: int) -> bytes:
+    """A plain-text dump like the seed, its 87 cards repeated to ``papers`` cards."""
+    seed = (DATA / "text" / "seed.txt").read_text(encoding="utf-8")
+    paragraphs = seed.split("\n\n")
+    header, cards = paragraphs[:6], []
+    index = 6
+    while index < len(paragraphs):
+        card = [paragraphs[index], paragraphs[index + 1]]
+        index += 2
+        if index < len(paragraphs) and paragraphs[index].lstrip().startswith("•"):
+            card.append(paragraphs[index])
+            index += 1
+        cards.append("\n\n".join(card))
+    body = [cards[number % len(cards)] for number in range(papers)]
+    return ("\n\n".join(header + body) + "\n").encode()
+
+
+def html_page(papers: int) -> bytes:
+    """A listing page of ``papers`` real items with hydration props and cards."""
+    from pagebuilder import listing_page
+
+    items = real_items()
+    return listing_page([items[index % len(items)] for index in range(papers)]).encode()
+
+
+# -- measuring -----------------------------------------------------------------------
+
+
+def median_time(function: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls after one warm-up, with the collector off."""
+    function()
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return statistics.median(times)
+
+
+def paired_ratio(
+    subject: Callable[[], object], floor: Callable[[], object], repeat: int
+) -> tuple[float, float, float]:
+    """subject/floor, timing the two alternately so drift hits both alike."""
+    subject()
+    floor()
+    ratios, subject_times, floor_times = [], [], []
+    for _ in range(repeat):
+        subject_time = median_time(subject, 1)
+        floor_time = median_time(floor, 1)
+        subject_times.append(subject_time)
+        floor_times.append(floor_time)
+        ratios.append(subject_time / floor_time)
+    return (
+        statistics.median(ratios),
+        statistics.median(subject_times),
+        statistics.median(floor_times),
+    )
+
+
+def traced_peak(function: Callable[[], object]) -> tuple[int, int, object]:
+    """(peak, still held afterwards, result) of one call, in bytes."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = function()
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak, held, result
+
+
+# -- figures -------------------------------------------------------------------------
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float, str, bool, str]] = []
+
+    def add(self, name: str, value: float, goal: str, met: bool, detail: str = "") -> None:
+        self.rows.append((name, value, goal, met, detail))
+        verdict = "met" if met else "MISSED"
+        print(f"{name:<62} {value:8.3f}  goal {goal:<7} {verdict:<6} {detail}", flush=True)
+
+    @property
+    def missed(self) -> list[str]:
+        return [name for name, _, _, met, _ in self.rows if not met]
+
+
+def json_figures(report: Report, papers: int, repeat: int) -> None:
+    data = api_json(papers)
+    ratio, ours, floor = paired_ratio(
+        lambda: paperlist.loads(data), lambda: json.loads(data), repeat
+    )
+    report.add(
+        f"JSON loads / json.loads ({papers} papers, {len(data) / 1e6:.0f} MB)",
+        ratio,
+        "<= 1.3",
+        ratio <= 1.3,
+        f"{ours * 1e3:.0f} ms vs {floor * 1e3:.0f} ms",
+    )
+    try:
+        from huggingface_hub.hf_api import PaperInfo
+    except ImportError:
+        print("huggingface_hub is not installed: skipping its figure (pip install --group bench)")
+    else:
+
+        def hub_route() -> object:
+            # PaperInfo pops keys out of its argument, so it needs fresh JSON each time.
+            return [PaperInfo(**item) for item in json.loads(data)]
+
+        ratio, theirs, ours = paired_ratio(hub_route, lambda: paperlist.loads(data), repeat)
+        report.add(
+            "huggingface_hub json.loads + PaperInfo(**item) / paperlist JSON loads",
+            ratio,
+            ">= 2.3",
+            ratio >= 2.3,
+            f"{theirs * 1e3:.0f} ms vs {ours * 1e3:.0f} ms",
+        )
+    floor_peak, _, _ = traced_peak(lambda: json.loads(data))
+    ours_peak, held, listing = traced_peak(lambda: paperlist.loads(data))
+    assert len(listing) == papers  # type: ignore[arg-type]
+    report.add(
+        "tracemalloc peak while loading JSON / peak of json.loads alone",
+        ours_peak / floor_peak,
+        "<= 1.1",
+        ours_peak / floor_peak <= 1.1,
+        f"{ours_peak / 1e6:.0f} MB vs {floor_peak / 1e6:.0f} MB",
+    )
+    report.add(
+        "memory still held by the Listing / peak of json.loads alone",
+        held / floor_peak,
+        "<= 0.25",
+        held / floor_peak <= 0.25,
+        f"{held / 1e6:.0f} MB",
+    )
+
+
+def text_floor(data: bytes) -> object:
+    return [_CARD_META.search(paragraph) for paragraph in data.decode("utf-8").split("\n\n")]
+
+
+def text_figures(report: Report, papers: int, repeat: int) -> None:
+    data = text_dump(papers)
+    today = paperlist.SAMPLE_DATE
+    ratio, ours, floor = paired_ratio(
+        lambda: paperlist.loads(data, today=today), lambda: text_floor(data), repeat
+    )
+    report.add(
+        f"text loads / split into paragraphs + one regex each ({papers} papers)",
+        ratio,
+        "<= 3.0",
+        ratio <= 3.0,
+        f"{ours * 1e3:.0f} ms vs {floor * 1e3:.0f} ms",
+    )
+
+
+def html_floor(data: bytes) -> object:
+    from lxml import etree
+
+    root = etree.fromstring(data, etree.HTMLParser(huge_tree=True))
+    element = root.find(".//*[@data-target='DailyPapers']")
+    return json.loads(element.get("data-props"))
+
+
+def html_figures(report: Report, repeat: int) -> None:
+    data = html_page(50)
+    ratio, ours, floor = paired_ratio(
+        lambda: paperlist.loads(data), lambda: html_floor(data), repeat * 20
+    )
+    report.add(
+        "HTML loads of a 50-paper page / lxml parse + json.loads of props",
+        ratio,
+        "<= 1.2",
+        ratio <= 1.2,
+        f"{ours * 1e3:.2f} ms vs {floor * 1e3:.2f} ms",
+    )
+    try:
+        from bs4 import BeautifulSoup
+    except ImportError:
+        print("beautifulsoup4 is not installed: skipping its figure (pip install --group bench)")
+        return
+
+    def soup_route() -> object:
+        soup = BeautifulSoup(data, "html.parser")
+        return json.loads(soup.find(attrs={"data-target": "DailyPapers"})["data-props"])
+
+    ratio, theirs, ours = paired_ratio(soup_route, lambda: paperlist.loads(data), repeat * 5)
+    report.add(
+        "BeautifulSoup html.parser extraction of the props / paperlist HTML loads",
+        ratio,
+        ">= 5",
+        ratio >= 5,
+        f"{theirs * 1e3:.2f} ms vs {ours * 1e3:.2f} ms",
+    )
+
+
+def filter_figures(report: Report, repeat: int, size: int) -> None:
+    base = (
+        paperlist.loads(api_json(300)).papers
+        + paperlist.load(DATA / "text" / "seed.txt", today=paperlist.SAMPLE_DATE).papers
+    )
+    listing = paperlist.Listing(tuple(base[index % len(base)] for index in range(size)))
+    combined = has_repo() & min_authors(3) & published_between("2024-01-01")
+    start = published_between("2024-01-01").low  # type: ignore[attr-defined]
+    papers = listing.papers
+
+    def by_hand() -> object:
+        return [
+            paper
+            for paper in papers
+            if paper.repo_urls
+            and paper.author_count is not None
+            and paper.author_count >= 3
+            and paper.published is not None
+            and start <= paper.published
+        ]
+
+    assert list(listing.filter(combined)) == by_hand()
+    ratio, ours, floor = paired_ratio(lambda: listing.filter(combined), by_hand, repeat * 3)
+    report.add(
+        f"Listing.filter, three predicates, {size} papers / list comprehension",
+        ratio,
+        "<= 1.3",
+        ratio <= 1.3,
+        f"{ours * 1e3:.1f} ms vs {floor * 1e3:.1f} ms",
+    )
+
+
+def scaling_figures(report: Report, papers: int, repeat: int) -> None:
+    """(time at 4N / time at N) over the same ratio of the format's floor."""
+    from lxml import etree
+
+    def lxml_parse(data: bytes) -> object:
+        return etree.fromstring(data, etree.HTMLParser(huge_tree=True))
+
+    formats: list[tuple[str, Callable[[int], bytes], Callable[[bytes], object]]] = [
+        ("JSON", api_json, json.loads),
+        ("text", text_dump, lambda data: [p for p in data.decode("utf-8").split("\n\n")]),
+        ("HTML", html_page, lxml_parse),
+    ]
+    for name, make, floor in formats:
+        small, large = make(papers), make(4 * papers)
+        today = paperlist.SAMPLE_DATE
+        ours_small = median_time(lambda: paperlist.loads(small, today=today), repeat)
+        ours_large = median_time(lambda: paperlist.loads(large, today=today), repeat)
+        floor_small = median_time(lambda: floor(small), repeat)
+        floor_large = median_time(lambda: floor(large), repeat)
+        growth = (ours_large / ours_small) / (floor_large / floor_small)
+        report.add(
+            f"{name} growth: (4N/N) / the floor's (4N/N), N = {papers}",
+            growth,
+            "<= 1.1",
+            growth <= 1.1,
+            f"ours x{ours_large / ours_small:.2f}, floor x{floor_large / floor_small:.2f}",
+        )
+
+
+def import_figure(report: Report) -> None:
+    code = (
+        "import sys, paperlist; print(sorted(m for m in ('lxml', 'dateutil') if m in sys.modules))"
+    )
+    imported = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    report.add(
+        "import paperlist imports neither lxml nor dateutil",
+        0.0 if imported == "[]" else 1.0,
+        "== 0",
+        imported == "[]",
+        f"imported: {imported}",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--papers", type=int, default=20_000, help="papers per format (default 20000)"
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per figure (default 5)")
+    parser.add_argument(
+        "--scaling-papers", type=int, default=5_000, help="N for the growth figures (default 5000)"
+    )
+    parser.add_argument(
+        "--filter-papers", type=int, default=100_000, help="papers for the filter figure"
+    )
+    args = parser.parse_args(argv)
+    print(
+        f"paperlist {paperlist.__version__} on Python {platform.python_version()}, "
+        f"{platform.machine()}, {platform.processor() or 'unknown cpu'}"
+    )
+    report = Report()
+    json_figures(report, args.papers, args.repeat)
+    text_figures(report, args.papers, args.repeat)
+    html_figures(report, args.repeat)
+    filter_figures(report, args.repeat, args.filter_papers)
+    scaling_figures(report, args.scaling_papers, args.repeat)
+    import_figure(report)
+    if report.missed:
+        print(f"{len(report.missed)} goal(s) missed: {', '.join(report.missed)}")
+        return MISSED
+    print("every goal met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
