@@ -8,12 +8,14 @@ ones abstracts, and an Issue says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from ._context import LoadContext
 from ._dates import CardDate, has_date_shape, parse_card_date
 from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
-from ._model import Listing, Paper
+from ._model import Listing, Paper, trusted_paper
 from ._strings import normalise_space
 from ._text_lines import Kind, Unit, read_units
 
@@ -38,34 +40,35 @@ class _Problem:
     field: str | None
 
 
-@attrs.define
 class _Card:
-    """A card being assembled."""
+    """A card being assembled. One is made per paper, so the defaults live on
+    the class and __init__ sets only what every card has."""
 
-    title: str
-    line: int
-    column: int
-    explicit: bool
     arxiv_id: str | None = None
     abstract: str | None = None
     author_count: int | None = None
     organization: str | None = None
     published: CardDate | None = None
     upvotes: int | None = None
-    repo_links: list[str] = attrs.Factory(list)
     github_stars: int | None = None
-    has_attributes: bool = False
-    has_owner: bool = False
-    problems: list[_Problem] = attrs.Factory(list)
+    has_attributes = False
+    has_owner = False
+    repo_links: list[str] | None = None
+    problems: list[_Problem] | None = None
 
-    def problem(self, message: str, unit: Unit, field: str | None) -> None:
-        self.problems.append(_Problem(message, unit.line, unit.column, field))
+    def __init__(self, title: str, line: int, column: int, explicit: bool) -> None:
+        self.title = title
+        self.line = line
+        self.column = column
+        self.explicit = explicit
 
-    @property
-    def takes_abstract(self) -> bool:
-        return self.abstract is None and not self.has_attributes
+    def problem(self, message: str, unit: Unit | None, field: str | None) -> None:
+        """Record a problem at ``unit``, or at the title when ``unit`` is None."""
+        line, column = (unit.line, unit.column) if unit is not None else (self.line, self.column)
+        if self.problems is None:
+            self.problems = []
+        self.problems.append(_Problem(message, line, column, field))
 
-    @property
     def has_evidence(self) -> bool:
         """Whether anything beyond a bare title says this is a paper card."""
         return bool(
@@ -104,12 +107,27 @@ class _Assembler:
         self.page_title: str | None = None
         self.page_date: CardDate | None = None
         self.dates: dict[str, CardDate] = {}
+        one = self._one_unit
+        self.handlers: dict[Kind, Callable[[int, Unit], int]] = {
+            Kind.TEXT: self._text,
+            Kind.SEPARATOR: self._separator,
+            Kind.TITLE: one(self._title),
+            Kind.VOTES: one(self._votes),
+            Kind.ABSTRACT: one(self._abstract),
+            Kind.AUTHORS: one(self._authors),
+            Kind.ORGANIZATION: one(self._organization),
+            Kind.DATE: one(self._date),
+            Kind.REPO: one(self._repo),
+            Kind.CHROME: one(self._chrome),
+        }
 
     def run(self) -> Listing:
         units = self.units
         index = 0
+        handlers = self.handlers
         while index < len(units):
-            index = self._handle(index, units[index])
+            unit = units[index]
+            index = handlers[unit.kind](index, unit)
         self._finish_card()
         if self.pending_votes is not None:
             self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
@@ -142,79 +160,80 @@ class _Assembler:
 
     # -- dispatch --------------------------------------------------------------
 
-    def _handle(self, index: int, unit: Unit) -> int:
-        kind = unit.kind
-        if kind is Kind.TEXT:
-            return self._text(index, unit)
-        if kind is Kind.SEPARATOR:
-            return self._separator(index, unit)
-        if kind is Kind.TITLE:
-            self._start_card(unit, explicit=True)
-        elif kind is Kind.VOTES:
-            self._finish_card()
-            if self.pending_votes is not None:
-                self._orphan(
-                    self.pending_votes, "an upvote count with no title after it", "upvotes"
-                )
-            self.pending_votes = unit
-        elif kind is Kind.ABSTRACT:
-            self._abstract(unit)
-        elif kind is Kind.AUTHORS:
-            self._authors(unit)
-        elif kind is Kind.ORGANIZATION:
-            card = self._attribute_card(unit, "organization")
-            if card is not None:
-                card.organization = unit.text or None
-                card.has_owner = True
-        elif kind is Kind.DATE:
-            self._date(unit)
-        elif kind is Kind.REPO:
-            self._repo(unit)
-        elif kind is Kind.CHROME and unit.text and self.page_title is None and not self.cards_seen:
+    def _one_unit(self, handler: Callable[[Unit], None]) -> Callable[[int, Unit], int]:
+        def handle(index: int, unit: Unit) -> int:
+            handler(unit)
+            return index + 1
+
+        return handle
+
+    def _title(self, unit: Unit) -> None:
+        self._start_card(unit, explicit=True)
+
+    def _votes(self, unit: Unit) -> None:
+        self._finish_card()
+        if self.pending_votes is not None:
+            self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
+        self.pending_votes = unit
+
+    def _organization(self, unit: Unit) -> None:
+        card = self._attribute_card(unit, "organization")
+        if card is not None:
+            card.organization = unit.text or None
+            card.has_owner = True
+
+    def _chrome(self, unit: Unit) -> None:
+        if unit.text and self.page_title is None and not self.cards_seen:
             self.page_title = unit.text
-        return index + 1
 
     def _text(self, index: int, unit: Unit) -> int:
+        """A paragraph: an organisation before "·", an abstract, or a new card's title."""
         card = self.card
-        following = self.units[index + 1] if index + 1 < len(self.units) else None
-        if (
-            card is not None
-            and following is not None
-            and following.kind is Kind.SEPARATOR
-            and not card.has_owner
-            and card.published is None
-            and unit.single_line
-            and len(unit.text) <= _MAX_ORGANIZATION_LENGTH
-        ):
-            card.organization = normalise_space(unit.text) or None
-            card.has_owner = card.has_attributes = True
-            return index + 1
-        if card is not None and card.takes_abstract:
-            if card.explicit or not _is_title_like(unit):
-                card.abstract = unit.text
+        units = self.units
+        following = units[index + 1] if index + 1 < len(units) else None
+        title_like = unit.single_line and len(unit.text) <= _MAX_TITLE_LENGTH
+        if card is not None:
+            before_separator = following is not None and following.kind is Kind.SEPARATOR
+            if before_separator and self._organization_line(card, unit):
                 return index + 1
-            new_card = self._start_card(unit, explicit=False)
-            next_is_abstract = (
-                following is not None
-                and following.kind is Kind.TEXT
-                and not _is_title_like(following)
-            )
-            if not next_is_abstract:
-                new_card.problem(
-                    f"ambiguous card: read {_excerpt(unit.text)} as the title of a new card; "
-                    f"it could also be the abstract of {_excerpt(card.title)}",
-                    unit,
-                    "title",
-                )
-            return index + 1
+            if card.abstract is None and not card.has_attributes:
+                if card.explicit or not title_like:
+                    card.abstract = unit.text
+                    return index + 1
+                new_card = self._start_card(unit, explicit=False)
+                if not (
+                    following is not None
+                    and following.kind is Kind.TEXT
+                    and not _is_title_like(following)
+                ):
+                    new_card.problem(
+                        f"ambiguous card: read {_excerpt(unit.text)} as the title of a new "
+                        f"card; it could also be the abstract of {_excerpt(card.title)}",
+                        unit,
+                        "title",
+                    )
+                return index + 1
         new_card = self._start_card(unit, explicit=False)
-        if not _is_title_like(unit):
+        if not title_like:
             new_card.problem(
                 f"expected a one-line title, got a {len(unit.text)}-character paragraph",
                 unit,
                 "title",
             )
         return index + 1
+
+    def _organization_line(self, card: _Card, unit: Unit) -> bool:
+        """A short line right before "·" names the card's organisation."""
+        if (
+            card.has_owner
+            or card.published is not None
+            or not unit.single_line
+            or len(unit.text) > _MAX_ORGANIZATION_LENGTH
+        ):
+            return False
+        card.organization = normalise_space(unit.text) or None
+        card.has_owner = card.has_attributes = True
+        return True
 
     # -- cards -------------------------------------------------------------------
 
@@ -245,41 +264,42 @@ class _Assembler:
         if card is None:
             return
         self.card = None
-        if card.has_evidence:
+        if card.has_evidence():
             self.evidence = True
         else:
-            card.problems.append(
-                _Problem(
-                    "expected an abstract or a metadata block after the title "
-                    f"{_excerpt(card.title)}",
-                    card.line,
-                    card.column,
-                    None,
-                )
+            card.problem(
+                f"expected an abstract or a metadata block after the title {_excerpt(card.title)}",
+                None,
+                None,
             )
         abstract = normalise_space(card.abstract) if card.abstract is not None else None
-        links = list(card.repo_links)
-        if abstract:
+        links = card.repo_links or []
+        if abstract and "/" in abstract:
             links.extend(find_repo_urls(abstract))
         published = card.published
-        paper = Paper(
-            title=card.title,
-            arxiv_id=card.arxiv_id,
-            abstract=abstract or None,
-            author_count=card.author_count,
-            organization=card.organization,
-            published=published.date if published is not None else None,
-            upvotes=card.upvotes,
-            comments=published.comments if published is not None else None,
-            repo_urls=canonical_repo_urls(links),
-            github_stars=card.github_stars,
+        paper = trusted_paper(
+            card.title,
+            card.arxiv_id,
+            abstract or None,
+            (),
+            card.author_count,
+            card.organization,
+            published.date if published is not None else None,
+            None,
+            card.upvotes,
+            published.comments if published is not None else None,
+            canonical_repo_urls(links) if links else (),
+            card.github_stars,
+            None,
+            None,
+            (),
         )
         papers = self.papers
         # Trending dumps render every card twice in a row: keep one.
-        if papers and papers[-1] == paper and not card.problems:
+        if papers and papers[-1].title == paper.title and papers[-1] == paper and not card.problems:
             return
         papers.append(paper)
-        for problem in card.problems:
+        for problem in card.problems or ():
             self.problems.append((len(papers) - 1, problem))
 
     def _orphan(self, unit: Unit, what: str, field: str | None) -> None:
@@ -299,7 +319,7 @@ class _Assembler:
 
     def _abstract(self, unit: Unit) -> None:
         card = self.card
-        if card is None or not card.takes_abstract:
+        if card is None or card.abstract is not None or card.has_attributes:
             self._orphan(unit, "an abstract with no title before it", "abstract")
             return
         card.abstract = unit.text
@@ -384,6 +404,8 @@ class _Assembler:
                 f"expected a repository link, got {_excerpt(unit.url or '')}", unit, "repo_urls"
             )
         else:
+            if card.repo_links is None:
+                card.repo_links = []
             card.repo_links.append(url)
         if unit.text and unit.value is None:
             card.problem(

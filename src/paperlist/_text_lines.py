@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from enum import Enum
-
-import attrs
+from enum import IntEnum
+from typing import NamedTuple
 
 from ._dates import looks_like_card_date
 from ._links import arxiv_id_from_paper_url
@@ -20,24 +19,26 @@ from ._links import arxiv_id_from_paper_url
 __all__ = ["Kind", "Unit", "read_units"]
 
 
-class Kind(Enum):
-    """What a unit of a dump is."""
+class Kind(IntEnum):
+    """What a unit of a dump is (an IntEnum: it hashes in C, and units are many)."""
 
-    CHROME = "chrome"  # page furniture; ``text`` holds a page title when it is one
-    TEXT = "text"  # a paragraph: a title, an abstract or an organisation name
-    TITLE = "title"  # an explicit Markdown title ("### ...")
-    ABSTRACT = "abstract"  # an explicit Markdown abstract (link text to the paper)
-    VOTES = "votes"  # the upvote count before a title
-    AUTHORS = "authors"  # "4 authors"; ``value`` is None when the number is unreadable
-    ORGANIZATION = "organization"  # an organisation chip
-    SEPARATOR = "separator"  # the "·" between owner and date
-    DATE = "date"  # a date line, maybe with the comment count
-    REPO = "repo"  # a repository link with its star count
+    CHROME = 0  # page furniture; ``text`` holds a page title when it is one
+    TEXT = 1  # a paragraph: a title, an abstract or an organisation name
+    TITLE = 2  # an explicit Markdown title ("### ...")
+    ABSTRACT = 3  # an explicit Markdown abstract (link text to the paper)
+    VOTES = 4  # the upvote count before a title
+    AUTHORS = 5  # "4 authors"; ``value`` is None when the number is unreadable
+    ORGANIZATION = 6  # an organisation chip
+    SEPARATOR = 7  # the "·" between owner and date
+    DATE = 8  # a date line, maybe with the comment count
+    REPO = 9  # a repository link with its star count
 
 
-@attrs.frozen
-class Unit:
-    """One recognised piece of a dump, with its 1-based position."""
+class Unit(NamedTuple):
+    """One recognised piece of a dump, with its 1-based position.
+
+    A NamedTuple: a dump of 20,000 papers makes 100,000 of them.
+    """
 
     kind: Kind
     text: str
@@ -48,6 +49,11 @@ class Unit:
     single_line: bool = True
 
 
+# Building units with tuple.__new__ skips NamedTuple's Python-level __new__.
+_new_unit = tuple.__new__
+_MONTH_PREFIXES = frozenset(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
 _PAGE_TITLE_LINES = frozenset({"Daily Papers", "Trending Papers"})
 _CHROME_LINES = frozenset(
     {
@@ -136,12 +142,18 @@ class _Reader:
     def run(self) -> list[Unit]:
         lines = self.lines
         count = len(lines)
+        by_first = _BY_FIRST_CHARACTER
         while self.index < count:
             line = lines[self.index]
-            if not line or line.isspace():
+            stripped = line.strip()
+            if not stripped:
                 self.index += 1
                 continue
-            self._read_at(line)
+            reader = by_first.get(stripped[0])
+            if reader is not None and reader(self, line, stripped):
+                continue
+            if not self._short_line(line, stripped):
+                self._paragraph(line, stripped)
         return self.units
 
     def _emit(
@@ -156,89 +168,83 @@ class _Reader:
     ) -> None:
         """Add a unit that starts at the current line."""
         column = len(line) - len(line.lstrip()) + 1
-        self.units.append(Unit(kind, text, self.index + 1, column, value, url, single_line))
-
-    def _read_at(self, line: str) -> None:
-        stripped = line.strip()
-        first = stripped[0]
-        reader = _BY_FIRST_CHARACTER.get(first)
-        if reader is not None and reader(self, line, stripped):
-            return
-        if self._short_line(line, stripped):
-            return
-        self._paragraph()
+        self.units.append(
+            _new_unit(Unit, (kind, text, self.index + 1, column, value, url, single_line))
+        )
 
     def _short_line(self, line: str, stripped: str) -> bool:
-        """Recognisers for one-line shapes that start with no special character."""
-        if "#community" in stripped:
+        """Recognisers for one-line shapes that start with no special character.
+
+        The first character decides which recognisers can apply, so a title
+        meets at most a set lookup and a month check.
+        """
+        first = stripped[0]
+        if stripped[-1] == ")" and stripped.endswith("#community)"):
             # "May 29[6](…#community)": the comment count glued to the date.
             dated = _DATE_WITH_COMMENTS.fullmatch(stripped)
             if dated is not None:
-                self._emit(Kind.DATE, f"{dated['date']} {dated['count']}", line)
-                self.index += 1
-                return True
-        if len(stripped) <= _MAX_CHROME_LENGTH:
+                return self._one(Kind.DATE, f"{dated['date']} {dated['count']}", line)
+        if len(stripped) > _MAX_CHROME_LENGTH:
+            return False
+        if first.isalpha():
             if stripped in _CHROME_LINES:
-                self._emit(Kind.CHROME, "", line)
-                self.index += 1
-                return True
+                return self._one(Kind.CHROME, "", line)
             if stripped in _PAGE_TITLE_LINES:
-                self._emit(Kind.CHROME, stripped, line)
-                self.index += 1
-                return True
+                return self._one(Kind.CHROME, stripped, line)
+            if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):
+                return self._one(Kind.DATE, stripped, line)
+            return False
+        if first.isdigit() or first in "-*_":
             match = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
             if match is not None:
-                self._emit(Kind.AUTHORS, match["count"], line, value=_count(match["count"]))
-                self.index += 1
-                return True
+                return self._one(Kind.AUTHORS, match["count"], line, _count(match["count"]))
             if _VOTES.fullmatch(stripped):
-                self._emit(Kind.VOTES, stripped, line, value=_count(stripped) or 0)
-                self.index += 1
-                return True
-            if looks_like_card_date(stripped):
-                self._emit(Kind.DATE, stripped, line)
-                self.index += 1
-                return True
-            if _BOLD_LABEL.fullmatch(stripped) or _RULE.fullmatch(stripped):
-                self._emit(Kind.CHROME, "", line)
-                self.index += 1
-                return True
+                return self._one(Kind.VOTES, stripped, line, _count(stripped) or 0)
+            if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
+                return self._one(Kind.CHROME, "", line)
+            if _RULE.fullmatch(stripped):
+                return self._one(Kind.CHROME, "", line)
         return False
 
-    def _paragraph(self) -> None:
+    def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
+        """Emit a one-line unit and move past its line."""
+        self._emit(kind, text, line, value=value)
+        self.index += 1
+        return True
+
+    def _paragraph(self, line: str, stripped: str) -> None:
         """Consecutive plain lines form one TEXT unit (hard-wrapped abstracts)."""
         start = self.index
         lines = self.lines
-        parts = [lines[start].strip()]
         self.index += 1
+        parts = None
         while self.index < len(lines):
-            line = lines[self.index]
-            stripped = line.strip()
-            if not stripped or _starts_a_shape(stripped):
+            following = lines[self.index].strip()
+            if not following or _starts_a_shape(following):
                 break
-            parts.append(stripped)
+            if parts is None:
+                parts = [stripped]
+            parts.append(following)
             self.index += 1
-        text = " ".join(parts)
+        text = stripped if parts is None else " ".join(parts)
         if self.markdown:
             text = unescape_markdown(text)
-        column = len(lines[start]) - len(lines[start].lstrip()) + 1
-        self.units.append(Unit(Kind.TEXT, text, start + 1, column, single_line=len(parts) == 1))
+        column = len(line) - len(line.lstrip()) + 1
+        self.units.append(
+            _new_unit(Unit, (Kind.TEXT, text, start + 1, column, None, None, parts is None))
+        )
 
     def _separator(self, line: str, stripped: str) -> bool:
+        """The "·" line, or a "•" bullet: "  • 4 authors" or an organisation."""
         if stripped in _SEPARATORS:
-            self._emit(Kind.SEPARATOR, stripped, line)
-            self.index += 1
-            return True
-        match = _BULLET.fullmatch(stripped)
-        if match is None:
-            return False
+            return self._one(Kind.SEPARATOR, stripped, line)
         authors = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
         if authors is not None:
-            self._emit(Kind.AUTHORS, authors["count"], line, value=_count(authors["count"]))
-        else:
-            self._emit(Kind.ORGANIZATION, " ".join(match["name"].split()), line)
-        self.index += 1
-        return True
+            return self._one(Kind.AUTHORS, authors["count"], line, _count(authors["count"]))
+        bullet = _BULLET.fullmatch(stripped)
+        if bullet is None:
+            return False
+        return self._one(Kind.ORGANIZATION, " ".join(bullet["name"].split()), line)
 
     def _heading(self, line: str, stripped: str) -> bool:
         match = _HEADING.fullmatch(stripped)
