@@ -195,3 +195,14 @@ def test_entity_expansion_bomb_is_not_expanded() -> None:
     """A billion-laughs page is read quickly and nothing is expanded."""
     listing = paperlist.loads(LAUGHS, format="html")
     assert len(listing[0].title) < 100
+
+
+def test_nul_character_is_dropped_and_reported() -> None:
+    """libxml2 stops at NUL; paperlist drops it, says where, and reads on."""
+    page = listing_page(json_items(DAY)[:3]).replace("<section", "\x00<section", 1)
+    listing = paperlist.loads(page)
+    assert len(listing) == 3
+    messages = [issue.message for issue in listing.issues]
+    assert messages == ["a NUL character in the page was dropped"]
+    with pytest.raises(ParseError, match="a NUL character in the page was dropped"):
+        paperlist.loads(page, strict=True)

@@ -375,6 +375,10 @@ def test_own_format_round_trip_property(listing: Listing) -> None:
         ),
         ({"paperlist": 2, "papers": []}, "<string>: expected paperlist document version 1, got 2"),
         (
+            {"paperlist": 1, "papers": [{"title": "x", "authors": "Ann"}]},
+            "<string>: invalid value for type, expected tuple at $.papers[0].authors",
+        ),
+        (
             {"paperlist": 1, "extra": True},
             "<string>: extra fields found (extra) at $",
         ),

@@ -7,13 +7,15 @@ wrong types are errors naming the JSON path (``$.papers[3].published``).
 from __future__ import annotations
 
 import datetime
+import functools
 import json
-from typing import IO, Any
-
-import cattrs
+from typing import IO, TYPE_CHECKING, Any
 
 from ._context import LoadContext
 from ._model import Issue, Listing, Paper
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["DOCUMENT_VERSION", "dump", "dumps", "listing_from_document"]
 
@@ -39,35 +41,45 @@ def _strict_bool(value: object, _: object) -> bool:
     return value
 
 
+def _strict_strings(value: object, _: object) -> tuple[str, ...]:
+    # cattrs alone would turn the string "abc" into ("a", "b", "c").
+    if type(value) is not list or not all(type(item) is str for item in value):
+        raise TypeError(f"expected an array of strings, got {value!r}")
+    return tuple(value)
+
+
 def _iso_date(value: object, _: object) -> datetime.date:
     if type(value) is not str:
         raise TypeError(f"expected a date string like '2025-10-28', got {value!r}")
     return datetime.date.fromisoformat(value)
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The private converter, built on first use: importing cattrs costs start-up time."""
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_count)
     converter.register_structure_hook(bool, _strict_bool)
     converter.register_structure_hook(datetime.date, _iso_date)
+    converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _strict_strings)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(tuple, list)
     return converter
 
 
-_CONVERTER = _make_converter()
-
-
 def _document(listing: Listing) -> dict[str, Any]:
+    converter = _converter()
     return {
         _VERSION_KEY: DOCUMENT_VERSION,
         "title": listing.title,
         "date": listing.date.isoformat() if listing.date is not None else None,
         "format": listing.format,
         "source": listing.source,
-        "papers": [_CONVERTER.unstructure(paper, Paper) for paper in listing.papers],
-        "issues": [_CONVERTER.unstructure(issue, Issue) for issue in listing.issues],
+        "papers": [converter.unstructure(paper, Paper) for paper in listing.papers],
+        "issues": [converter.unstructure(issue, Issue) for issue in listing.issues],
     }
 
 
@@ -100,9 +112,13 @@ def listing_from_document(document: dict[str, Any], context: LoadContext) -> Lis
             field=f"$.{_VERSION_KEY}",
         )
     fields = {key: value for key, value in document.items() if key != _VERSION_KEY}
+    import cattrs
+    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
+
     try:
-        return _CONVERTER.structure(fields, Listing)
-    except Exception as exc:  # cattrs groups every failure; transform_error names paths
+        return _converter().structure(fields, Listing)
+    except (BaseValidationError, ForbiddenExtraKeysError) as exc:
+        # cattrs groups every failure; transform_error names their JSON paths.
         messages = cattrs.transform_error(exc, path="$")
         first = messages[0] if messages else str(exc)
         message, _, path = first.rpartition(" @ ")

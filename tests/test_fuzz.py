@@ -1,0 +1,169 @@
+"""The promise: for any input, a Listing or a ParseError, nothing else, ever.
+
+Hypothesis feeds arbitrary text and bytes, and structured mutations of the
+real samples, to every format. The budget is kept to about a minute in CI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import paperlist
+from conftest import JSON_FILES, PAPER_PAGE, SEARCH_HEAD, SEARCH_TAIL, SEED, TRENDING, json_items
+from pagebuilder import listing_page
+from paperlist import Listing, ParseError
+
+TODAY = datetime.date(2026, 10, 2)
+FORMATS = [None, "text", "json", "html"]
+# About a minute in CI; set PAPERLIST_FUZZ_EXAMPLES=5000 for a long campaign.
+_EXAMPLES = int(os.environ.get("PAPERLIST_FUZZ_EXAMPLES", "120"))
+_SETTINGS = settings(
+    max_examples=_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def _contract(data: str | bytes, format: str | None, strict: bool = False) -> None:
+    """Load and accept only a Listing or a ParseError."""
+    outcome: Listing | ParseError
+    try:
+        outcome = paperlist.loads(data, format=format, today=TODAY, strict=strict)
+    except ParseError as error:
+        outcome = error
+    if isinstance(outcome, ParseError):
+        assert isinstance(outcome.message, str)
+        assert str(outcome)
+        return
+    assert isinstance(outcome, Listing)
+    assert all(isinstance(paper, paperlist.Paper) for paper in outcome)
+    if strict:
+        assert outcome.issues == ()
+
+
+# Small pieces of real pages, so that random text often looks like a dump.
+_FRAGMENTS = [
+    "  • 4 authors", "·", "Sep 11 1", "Oct 3, 2024 4", "Feb 30", "Smarch 3, 2024", "-", "12",
+    "[-](https://huggingface.co/login?next=%2Fpapers%2F2606.00683)",
+    "### [Title](https://huggingface.co/papers/2606.00683)",
+    "[abstract\\\\\nmore](https://huggingface.co/papers/2606.00683)", "- 3 authors",
+    "[![h](a)Org](https://huggingface.co/h)", "May 29[6](https://huggingface.co/papers/1#community)",
+    "[LINK: GitHub 11.3k](https://github.com/a/b)", "# Daily Papers", "---", "{", "}", "[", "]",
+    '{"paper": {"id": "2509.24002"}}', '{"dailyPapers": [', "<html>", "<article>", "&amp;",
+    "<h3><a href='/papers/1'>", "\x00", "\ufeff", "\r", "9" * 400, "github.com/a/b.", "&#x0;",
+]  # fmt: skip
+_dump_lines = st.lists(
+    st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=40)), max_size=30
+).map("\n".join)
+
+
+@_SETTINGS
+@given(st.text(max_size=400), st.sampled_from(FORMATS), st.booleans())
+def test_arbitrary_text(data: str, format: str | None, strict: bool) -> None:
+    """Any str gives a Listing or a ParseError in every format and mode."""
+    _contract(data, format, strict)
+
+
+@_SETTINGS
+@given(st.binary(max_size=400), st.sampled_from(FORMATS), st.booleans())
+def test_arbitrary_bytes(data: bytes, format: str | None, strict: bool) -> None:
+    """Any bytes, valid UTF-8 or not, give a Listing or a ParseError."""
+    _contract(data, format, strict)
+
+
+@_SETTINGS
+@given(_dump_lines, st.sampled_from(FORMATS), st.booleans())
+def test_dump_like_text(data: str, format: str | None, strict: bool) -> None:
+    """Text assembled from real line shapes gives a Listing or a ParseError."""
+    _contract(data, format, strict)
+
+
+def _sample_texts() -> list[str]:
+    html_page = listing_page(json_items("daily_papers_2025-10-03.json")[:5])
+    return [
+        SEED.read_text(encoding="utf-8")[:20000],
+        SEARCH_HEAD.read_text(encoding="utf-8"),
+        SEARCH_TAIL.read_text(encoding="utf-8"),
+        TRENDING.read_text(encoding="utf-8"),
+        JSON_FILES[0].read_text(encoding="utf-8"),
+        JSON_FILES[-1].read_text(encoding="utf-8")[:30000],
+        PAPER_PAGE.read_text(encoding="utf-8"),
+        html_page,
+    ]
+
+
+_SAMPLES = _sample_texts()
+_INSERTS = ["•", "·", "{", "<", "&", "\x00", "9" * 30, "Feb 30", "\n", "]", '"', "\\"]
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    """A real sample with lines deleted, duplicated, swapped, cut, or junk inserted."""
+    lines = draw(st.sampled_from(_SAMPLES)).split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        position = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "truncate"]))
+        if action == "delete":
+            del lines[position]
+        elif action == "duplicate":
+            lines.insert(position, lines[position])
+        elif action == "swap" and position + 1 < len(lines):
+            lines[position], lines[position + 1] = lines[position + 1], lines[position]
+        elif action == "insert":
+            line = lines[position]
+            cut = draw(st.integers(0, len(line)))
+            lines[position] = line[:cut] + draw(st.sampled_from(_INSERTS)) + line[cut:]
+        elif action == "truncate":
+            lines = lines[: position + 1]
+            lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
+    data = "\n".join(lines).encode("utf-8")
+    if draw(st.booleans()):
+        cut = draw(st.integers(0, len(data)))
+        data = data[:cut] + draw(st.sampled_from([b"\xff", b"\xc3", b"\xe2\x80", b""])) + data[cut:]
+    return data
+
+
+@settings(
+    max_examples=_EXAMPLES * 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(_mutated(), st.sampled_from(FORMATS), st.booleans())
+def test_mutated_real_samples(data: bytes, format: str | None, strict: bool) -> None:
+    """Deleted, duplicated, swapped or cut lines and inserted junk never crash a load."""
+    _contract(data, format, strict)
+
+
+def test_deeply_nested_json() -> None:
+    """100,000 levels of nesting give a ParseError, not a RecursionError."""
+    for text in ("[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000):
+        with pytest.raises(ParseError, match="invalid JSON"):
+            paperlist.loads(text)
+    with pytest.raises(ParseError):
+        paperlist.loads("<html>" + "<div>" * 100_000 + "</html>", format="html")
+
+
+def test_very_long_lines() -> None:
+    """A 20 MB line reads as one long paragraph, quickly, in every format."""
+    line = "word " * 4_000_000
+    for format in FORMATS:
+        with contextlib.suppress(ParseError):
+            paperlist.loads(line, format=format)
+
+
+def test_huge_numbers() -> None:
+    """Numbers beyond any count are reported, never crash."""
+    item = {"paper": {"id": "2509.24002", "title": "T", "upvotes": 10**400}}
+    listing = paperlist.loads(json.dumps([item]))
+    assert listing[0].upvotes == 10**400
+    with pytest.raises(ParseError, match="invalid JSON"):
+        paperlist.loads('[{"paper": {"id": "1", "upvotes": 1' + "0" * 5000 + "}}]")
