@@ -206,3 +206,38 @@ def test_nul_character_is_dropped_and_reported() -> None:
     assert messages == ["a NUL character in the page was dropped"]
     with pytest.raises(ParseError, match="a NUL character in the page was dropped"):
         paperlist.loads(page, strict=True)
+
+
+def test_bytes_and_str_give_the_same_listing() -> None:
+    """A page read from bytes (parsed as bytes) equals the same page read from str."""
+    page = listing_page(json_items(DAY))
+    from_str = paperlist.loads(page)
+    assert paperlist.loads(page.encode()) == from_str
+    assert paperlist.loads(b"\xef\xbb\xbf" + page.encode()) == from_str
+    assert paperlist.load(PAPER_PAGE).papers == paperlist.loads(PAPER_PAGE.read_text()).papers
+
+
+def test_invalid_utf8_in_an_html_page() -> None:
+    """Bad bytes in a page: U+FFFD and an Issue with the byte offset, or a ParseError."""
+    page = listing_page(json_items(DAY)[:2]).encode()
+    offset = page.index(b"<section")
+    bad = page[:offset] + b"\xff" + page[offset:]
+    line = page[:offset].count(b"\n") + 1
+    listing = paperlist.loads(bad)
+    assert len(listing) == 2
+    assert listing.issues == (
+        Issue(f"invalid UTF-8 at byte {offset}: b'\\xff<se'", line=line, column=1),
+    )
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads(bad, strict=True)
+    assert str(caught.value) == f"<string>:{line}:1: invalid UTF-8 at byte {offset}: b'\\xff<se'"
+
+
+def test_carriage_returns_keep_html_lines_right() -> None:
+    """CR and CRLF line ends give the same element lines as LF."""
+    items = json_items(DAY)[:2]
+    items[1]["paper"]["upvotes"] = "many"
+    page = "<html><body>\n\n" + hydration_div({"dailyPapers": items}) + "</body></html>"
+    for newline in ("\r\n", "\r"):
+        listing = paperlist.loads(page.replace("\n", newline).encode())
+        assert listing.issues[0].line == 3

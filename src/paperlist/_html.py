@@ -15,6 +15,7 @@ from lxml import etree
 
 from ._context import LoadContext
 from ._dates import looks_like_card_date, parse_card_date
+from ._decoding import decode
 from ._json import listing_from_hydration, listing_from_paper_page
 from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from ._model import Listing, Paper
@@ -28,29 +29,30 @@ _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
 _NUMBER_OR_DASH = re.compile(r"\d{1,12}|-")
 _AUTHOR_COUNT = re.compile(r"(\d[\d,]*)\s+authors?", re.IGNORECASE)
 _STARS = re.compile(r"\d[\d.,]*\s*[kKmM]?")
-_CARD_TITLE_LINKS = etree.XPath(
-    ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
-)
+_CARD_TITLE_XPATH = ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(encoding: str | None) -> etree.HTMLParser:
     # One parser per load: lxml parsers must not be shared between threads.
     # huge_tree lifts libxml2's 10 MB limit on one attribute, beyond which a
     # monthly page's props would silently read as empty.
-    return etree.HTMLParser(no_network=True, huge_tree=True, remove_comments=True)
+    return etree.HTMLParser(
+        encoding=encoding, no_network=True, huge_tree=True, remove_comments=True
+    )
 
 
-def load_html(text: str, context: LoadContext) -> Listing:
-    """Read a saved Daily Papers listing page or paper page."""
-    if "\x00" in text:
-        # libxml2 stops at a NUL; reading on would silently lose the rest.
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        context.report("a NUL character in the page was dropped", line=line)
-        text = text.replace("\x00", "")
+def load_html(page: str | bytes, context: LoadContext) -> Listing:
+    """Read a saved Daily Papers listing page or paper page (a str, or UTF-8 bytes)."""
+    page = _without_nul(page, context)
+    parser = _parser("utf-8" if isinstance(page, bytes) else None)
     try:
-        root = etree.fromstring(text, _parser())
+        root = etree.fromstring(page, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise context.error(f"unreadable HTML: {exc}") from exc
+    if isinstance(page, bytes) and any(
+        entry.type_name == "ERR_INVALID_ENCODING" for entry in parser.error_log
+    ):
+        decode(page, context)  # reports the first bad byte exactly (raises if strict)
     if root is None:
         context.fail("no Daily Papers data found: the page is empty")
     title = _page_title(root)
@@ -58,13 +60,36 @@ def load_html(text: str, context: LoadContext) -> Listing:
         target = element.get("data-target")
         if target in _HYDRATION_TARGETS:
             return _from_props(element, target, title, context)
-    articles = [article for article in root.iter("article") if _CARD_TITLE_LINKS(article)]
+    articles = [article for article in root.iter("article") if _title_links(article)]
     if articles:
         return _from_cards(articles, title, context)
     raise context.error(
         "no Daily Papers data found: expected an element with data-target 'DailyPapers' "
         "or 'PaperContent', or article cards with a title linking to /papers/<id>"
     )
+
+
+def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
+    """libxml2 stops at a NUL; reading on without it beats silently losing the rest."""
+    if isinstance(page, str):
+        position = page.find("\x00")
+        if position == -1:
+            return page
+        line = page.count("\n", 0, position) + 1
+        cleaned: str | bytes = page.replace("\x00", "")
+    else:
+        position = page.find(b"\x00")
+        if position == -1:
+            return page
+        line = page.count(b"\n", 0, position) + 1
+        cleaned = page.replace(b"\x00", b"")
+    context.report("a NUL character in the page was dropped", line=line)
+    return cleaned
+
+
+def _title_links(article: Any) -> list[Any]:
+    links: list[Any] = article.xpath(_CARD_TITLE_XPATH)
+    return links
 
 
 def _page_title(root: Any) -> str | None:
@@ -132,7 +157,7 @@ class _CardReader:
     def __init__(self, article: Any, index: int, context: LoadContext) -> None:
         self.index = index
         self.context = context
-        self.link = _CARD_TITLE_LINKS(article)[0]
+        self.link = _title_links(article)[0]
         heading = self.link
         while heading.tag != "h3" and heading.getparent() is not None:
             heading = heading.getparent()

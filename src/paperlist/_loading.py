@@ -8,8 +8,9 @@ import re
 from typing import IO, Literal, Union
 
 from ._context import LoadContext
+from ._decoding import UTF8_BOM, decode
 from ._model import Listing
-from .errors import ParseError, UnknownFormatError
+from .errors import UnknownFormatError
 
 __all__ = ["FORMATS", "Format", "load", "loads"]
 
@@ -19,8 +20,8 @@ FORMATS: tuple[Format, ...] = ("text", "html", "json")
 Source = Union[str, "os.PathLike[str]", "os.PathLike[bytes]", IO[str], IO[bytes]]
 
 _BOM = "\ufeff"
-_UTF8_BOM = b"\xef\xbb\xbf"
 _LEADING_SPACE = re.compile(r"\s*")
+_LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
 # Real Markdown dumps may open with a link such as "[-](https://...)".
 _MARKDOWN_LINK_START = re.compile(r"\[[^\]\n]*\]\(\s*https?://")
 
@@ -126,7 +127,19 @@ def _load_data(
         strict=strict,
         origin=origin,
     )
-    text = data if isinstance(data, str) else _decode(bytes(data), context)
+    if not isinstance(data, str):
+        raw = bytes(data)
+        if raw.startswith(UTF8_BOM):
+            raw = raw[3:]
+        # HTML from bytes goes to lxml as bytes: parsing a str costs a decode
+        # and a slower parse, and lxml reports bad UTF-8 itself.
+        chosen_raw = format if format is not None else _detect_bytes(raw)
+        if chosen_raw == "html":
+            if b"\r" in raw:
+                raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            return _load_html(raw, context)
+        data = decode(raw, context)
+    text = data
     if text.startswith(_BOM):
         text = text[1:]
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
@@ -140,21 +153,10 @@ def _load_data(
     return _LOADERS[chosen](text, context)
 
 
-def _decode(data: bytes, context: LoadContext) -> str:
-    """UTF-8 with an optional BOM; bad bytes are an Issue (lenient) or a ParseError."""
-    skipped = 3 if data.startswith(_UTF8_BOM) else 0
-    try:
-        return data[skipped:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = skipped + exc.start
-        before = data[:offset]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = f"invalid UTF-8 at byte {offset}: {data[offset : offset + 4]!r}"
-        if context.strict:
-            raise ParseError(message, source=context.source, line=line, column=column) from exc
-        context.report(message, line=line, column=column)
-        return data[skipped:].decode("utf-8", "replace")
+def _detect_bytes(raw: bytes) -> Format | None:
+    """ "html" when bytes clearly hold HTML; None leaves the choice to the decoded text."""
+    start = _LEADING_SPACE_BYTES.match(raw).end()  # type: ignore[union-attr]  # always matches
+    return "html" if raw[start : start + 1] == b"<" else None
 
 
 def _detect(text: str, start: int) -> Format:
@@ -180,7 +182,7 @@ def _load_json(text: str, context: LoadContext) -> Listing:
     return load_json(text, context)
 
 
-def _load_html(text: str, context: LoadContext) -> Listing:
+def _load_html(text: str | bytes, context: LoadContext) -> Listing:
     from ._html import load_html
 
     return load_html(text, context)
