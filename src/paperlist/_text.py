@@ -107,27 +107,33 @@ class _Assembler:
         self.page_title: str | None = None
         self.page_date: CardDate | None = None
         self.dates: dict[str, CardDate] = {}
-        one = self._one_unit
-        self.handlers: dict[Kind, Callable[[int, Unit], int]] = {
-            Kind.TEXT: self._text,
-            Kind.SEPARATOR: self._separator,
-            Kind.TITLE: one(self._title),
-            Kind.VOTES: one(self._votes),
-            Kind.ABSTRACT: one(self._abstract),
-            Kind.AUTHORS: one(self._authors),
-            Kind.ORGANIZATION: one(self._organization),
-            Kind.DATE: one(self._date),
-            Kind.REPO: one(self._repo),
-            Kind.CHROME: one(self._chrome),
+        # Units that never look at their neighbours; TEXT and SEPARATOR do.
+        self.single: dict[Kind, Callable[[Unit], None]] = {
+            Kind.TITLE: self._title,
+            Kind.VOTES: self._votes,
+            Kind.ABSTRACT: self._abstract,
+            Kind.AUTHORS: self._authors,
+            Kind.ORGANIZATION: self._organization,
+            Kind.DATE: self._date,
+            Kind.REPO: self._repo,
+            Kind.CHROME: self._chrome,
         }
 
     def run(self) -> Listing:
         units = self.units
         index = 0
-        handlers = self.handlers
-        while index < len(units):
+        single = self.single
+        count = len(units)
+        while index < count:
             unit = units[index]
-            index = handlers[unit.kind](index, unit)
+            kind = unit.kind
+            if kind is Kind.TEXT:
+                index = self._text(index, unit)
+            elif kind is Kind.SEPARATOR:
+                index = self._separator(index, unit)
+            else:
+                single[kind](unit)
+                index += 1
         self._finish_card()
         if self.pending_votes is not None:
             self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
@@ -159,13 +165,6 @@ class _Assembler:
         )
 
     # -- dispatch --------------------------------------------------------------
-
-    def _one_unit(self, handler: Callable[[Unit], None]) -> Callable[[int, Unit], int]:
-        def handle(index: int, unit: Unit) -> int:
-            handler(unit)
-            return index + 1
-
-        return handle
 
     def _title(self, unit: Unit) -> None:
         self._start_card(unit, explicit=True)

@@ -145,7 +145,7 @@ class _Reader:
         by_first = _BY_FIRST_CHARACTER
         while self.index < count:
             line = lines[self.index]
-            stripped = line.strip()
+            stripped = line.strip() if line else line
             if not stripped:
                 self.index += 1
                 continue
@@ -207,8 +207,9 @@ class _Reader:
         return False
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
-        """Emit a one-line unit and move past its line."""
-        self._emit(kind, text, line, value=value)
+        """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
+        column = len(line) - len(line.lstrip()) + 1
+        self.units.append(_new_unit(Unit, (kind, text, self.index + 1, column, value, None, True)))
         self.index += 1
         return True
 
