@@ -100,7 +100,7 @@ def _sample_texts() -> list[str]:
 
 
 _SAMPLES = _sample_texts()
-_INSERTS = ["•", "·", "{", "<", "&", "\x00", "9" * 30, "Feb 30", "\n", "]", '"', "\\"]
+_INSERTS = ["•", "·", "{", "<", "&", "\x00", "9" * 30, "9" * 4400, "Feb 30", "\n", "]", '"', "\\"]
 
 
 @st.composite
@@ -158,6 +158,42 @@ def test_very_long_lines() -> None:
     for format in FORMATS:
         with contextlib.suppress(ParseError):
             paperlist.loads(line, format=format)
+
+
+_BIG = "9" * 5000  # beyond the 4,300 digits Python converts to int
+_ABSTRACT = "We study things in depth here. " * 10
+_PAPER = "https://huggingface.co/papers/2401.00001"
+
+
+@pytest.mark.parametrize(
+    ("page", "field"),
+    [
+        (f"T\n\n{_ABSTRACT}\n\n  • {_BIG} authors\n·\nMay 8\n", "author_count"),
+        (f"T\n\n{_ABSTRACT}\n\n  • 3 authors\n·\nMay 8 {_BIG}\n", "published"),
+        (
+            f"### [T]({_PAPER})\n\n[{_ABSTRACT}]({_PAPER})\n\n[- {_BIG} authors]({_PAPER})\n",
+            "author_count",
+        ),
+        (
+            f"<html><body><article><h3><a href='/papers/2401.00001'>T</a></h3>"
+            f"<a href='/papers/2401.00001#community'>{_BIG}</a></article></body></html>",
+            "comments",
+        ),
+        (
+            f"<html><body><article><h3><a href='/papers/2401.00001'>T</a></h3>"
+            f"<li>{_BIG} authors</li></article></body></html>",
+            "author_count",
+        ),
+    ],
+    ids=["text-authors", "comment-count", "markdown-authors", "html-comments", "html-authors"],
+)
+def test_counts_too_long_for_int_are_issues(page: str, field: str) -> None:
+    """A 5,000-digit count is an unreadable field, not a ValueError from int()."""
+    listing = paperlist.loads(page, today=TODAY)
+    assert len(listing) == 1
+    assert [issue.field for issue in listing.issues] == [field]
+    with pytest.raises(ParseError):
+        paperlist.loads(page, today=TODAY, strict=True)
 
 
 def test_huge_numbers() -> None:

@@ -11,6 +11,8 @@ import sys
 
 import attrs
 
+from ._numbers import parse_count
+
 __all__ = [
     "CardDate",
     "looks_like_card_date",
@@ -127,7 +129,11 @@ def parse_card_date(text: str, today: datetime.date) -> CardDate:
             count_text = bare
         else:
             return CardDate(None, None, _expected(text))
-    comments = int(count_text) if count_text is not None else None
+    comments = parse_count(count_text) if count_text is not None else None
+    if count_text is not None and comments is None:
+        return CardDate(
+            None, None, f"expected a comment count after the date, got {count_text[:20]!r}"
+        )
     if year_text is None:
         resolved = resolve_yearless(month, day, today)
         if resolved is None:

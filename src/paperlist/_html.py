@@ -19,8 +19,8 @@ from ._decoding import decode
 from ._json import listing_from_hydration, listing_from_paper_page
 from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from ._model import Listing, Paper
+from ._numbers import parse_count, parse_star_count
 from ._strings import normalise_space
-from ._text_lines import parse_star_count
 
 __all__ = ["load_html"]
 
@@ -183,7 +183,7 @@ class _CardReader:
             if href.endswith("#community"):
                 number = _all_text(element)
                 self.comments = (
-                    int(number) if number.isdigit() else 0 if number in ("", "-") else None
+                    0 if number in ("", "-") else self._count(number, element, "comments")
                 )
                 return
             url = repo_url(href) if "://" in href else None
@@ -205,9 +205,9 @@ class _CardReader:
         if not text:
             return
         if before_title and self.upvotes is None and _NUMBER_OR_DASH.fullmatch(text):
-            self.upvotes = 0 if text == "-" else int(text)
+            self.upvotes = 0 if text == "-" else self._count(text, element, "upvotes")
         elif self.author_count is None and (count := _AUTHOR_COUNT.fullmatch(text)):
-            self.author_count = int(count[1].replace(",", ""))
+            self.author_count = self._count(count[1], element, "author_count")
         elif self.published is None and looks_like_card_date(text):
             parsed = parse_card_date(text, self.context.today)
             self.published = parsed.date
@@ -220,6 +220,18 @@ class _CardReader:
             paragraph = _all_text(element)
             if self.abstract is None or len(paragraph) > len(self.abstract):
                 self.abstract = paragraph
+
+    def _count(self, text: str, element: Any, field: str) -> int | None:
+        number = parse_count(text)
+        if number is None:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            self.context.report(
+                f"expected a count, got {shown!r}",
+                line=element.sourceline,
+                field=field,
+                index=self.index,
+            )
+        return number
 
     def paper(self) -> Paper:
         href = self.link.get("href", "")

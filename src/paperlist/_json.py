@@ -62,15 +62,13 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
-def read_json(text: str, context: LoadContext, *, line_offset: int = 0) -> Any:
+def read_json(text: str, context: LoadContext) -> Any:
     """Decode JSON; every decoding failure becomes a ParseError with a position."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         line, column = _position(text, exc.pos)
-        raise context.error(
-            f"invalid JSON: {exc.msg}", line=line + line_offset, column=column
-        ) from exc
+        raise context.error(f"invalid JSON: {exc.msg}", line=line, column=column) from exc
     except RecursionError as exc:
         raise context.error("invalid JSON: nested too deeply to read") from exc
     except ValueError as exc:  # e.g. an integer longer than Python converts
@@ -94,8 +92,7 @@ class PaperMapper:
         self.context = context
         self.default_listed = default_listed
         self.line = line
-        # One date object per day, shared by every paper of the load.
-        self.dates: dict[int, datetime.date] = {}
+        # One date object per day ("2025-03-17"), shared by every paper of the load.
         self.days: dict[str, datetime.date] = {}
         self.index = 0
         self.prefix = "$"
@@ -158,17 +155,11 @@ class PaperMapper:
         offset = instant.utcoffset()
         if offset:
             instant = instant - offset
-        key = instant.year * 400 + instant.month * 32 + instant.day
-        day = self.dates.get(key)
-        if day is None:
-            day = self.dates[key] = instant.date()
-        return day
+        day = instant.date()
+        return self.days.setdefault(day.isoformat(), day)
 
-    def _day(self, obj: dict[str, Any], key: str, inner: bool) -> datetime.date | None:
-        """The UTC date of the timestamp at ``key``, or None (reported if unreadable)."""
-        value = obj.get(key)
-        if value is None:
-            return None
+    def _day(self, value: object, key: str, inner: bool) -> datetime.date | None:
+        """The UTC date of the timestamp ``value`` found at ``key`` (reported if unreadable)."""
         if type(value) is str:
             try:
                 instant = fromisoformat(value)  # validates the whole timestamp
@@ -177,7 +168,7 @@ class PaperMapper:
             else:
                 if value[-1:] != "Z":
                     return self._date(instant if instant.tzinfo else instant.replace(tzinfo=_UTC))
-                # A UTC timestamp's date is its first ten characters: share it.
+                # A UTC timestamp's date is in its first ten characters: share it.
                 day = self.days.get(value[:10])
                 if day is None:
                     day = self.days[value[:10]] = instant.date()
@@ -265,6 +256,7 @@ class PaperMapper:
             not (
                 type(arxiv_id) is str
                 and len(arxiv_id) == 10
+                and arxiv_id.isascii()
                 and arxiv_id[4] == "."
                 and arxiv_id[:4].isdigit()
                 and arxiv_id[5:].isdigit()
@@ -303,17 +295,13 @@ class PaperMapper:
             self.wrong(inner, "authors", "an array of authors", people)
 
         published = get("publishedAt")
-        if type(published) is str and published[-1:] == "Z" and len(published) >= 20:
-            published = self._utc_day(published, paper, "publishedAt", inner)
-        elif published is not None:
-            published = self._day(paper, "publishedAt", inner)
+        if published is not None:
+            published = self._day(published, "publishedAt", inner)
         listed = get("submittedOnDailyAt")
-        if type(listed) is str and listed[-1:] == "Z" and len(listed) >= 20:
-            listed = self._utc_day(listed, paper, "submittedOnDailyAt", inner)
-        elif listed is not None:
-            listed = self._day(paper, "submittedOnDailyAt", inner)
+        if listed is not None:
+            listed = self._day(listed, "submittedOnDailyAt", inner)
         if listed is None:
-            listed = self._listed_before_2025(paper, outer)
+            listed = self._listed_from_outer(paper, outer)
 
         upvotes = get("upvotes")
         if upvotes is not None and (type(upvotes) is not int or upvotes < 0):
@@ -382,19 +370,6 @@ class PaperMapper:
             self.wrong(inner, "id", "an arXiv id", value)
         return normal
 
-    def _utc_day(
-        self, value: str, obj: dict[str, Any], key: str, inner: bool
-    ) -> datetime.date | None:
-        """The date of a "...Z" timestamp: its first ten characters, shared per day."""
-        try:
-            fromisoformat(value)  # validates the whole timestamp
-        except ValueError:
-            return self._day(obj, key, inner)
-        day = self.days.get(value[:10])
-        if day is None:
-            day = self.days[value[:10]] = datetime.date.fromisoformat(value[:10])
-        return day
-
     def _title_fallback(self, outer: dict[str, Any] | None, inner: bool) -> str:
         """The outer title, or "" with an Issue when there is none."""
         title = self._text(outer, "title", False) if outer is not None else None
@@ -409,10 +384,10 @@ class PaperMapper:
         )
         return ""
 
-    def _listed_before_2025(
+    def _listed_from_outer(
         self, paper: dict[str, Any], outer: dict[str, Any] | None
     ) -> datetime.date | None:
-        """The listing date of items without submittedOnDailyAt (added 2025-03-17).
+        """The listing date of items without submittedOnDailyAt (added on 2025-03-17).
 
         The outer publishedAt was the moment of listing then. Newer responses
         repeat the arXiv time there, or shift it to New York time labelled UTC:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 from typing import NamedTuple
 
 from ._dates import looks_like_card_date
 from ._links import arxiv_id_from_paper_url
+from ._numbers import parse_count, parse_star_count
 
 __all__ = ["Kind", "Unit", "read_units"]
 
@@ -108,28 +108,6 @@ def unescape_markdown(text: str) -> str:
     return _MARKDOWN_ESCAPE.sub(r"\1", _HARD_BREAK.sub(" ", text))
 
 
-def parse_star_count(text: str) -> int | None:
-    """``11.3k`` -> 11300, ``1.32k`` -> 1320, ``476`` -> 476, ``1.2M`` -> 1200000."""
-    text = text.strip().replace(",", "")
-    scale = 1
-    if text[-1:] in ("k", "K"):
-        scale, text = 1000, text[:-1].strip()
-    elif text[-1:] in ("m", "M"):
-        scale, text = 1_000_000, text[:-1].strip()
-    try:
-        value = Decimal(text) * scale
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0:
-        return None
-    return int(value)
-
-
-def _count(text: str) -> int | None:
-    text = text.replace(",", "")
-    return int(text) if text.isdigit() and text.isascii() else None
-
-
 class _Reader:
     """Walks the lines once, paragraph by paragraph, emitting units."""
 
@@ -197,9 +175,9 @@ class _Reader:
         if first.isdigit() or first in "-*_":
             match = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
             if match is not None:
-                return self._one(Kind.AUTHORS, match["count"], line, _count(match["count"]))
+                return self._one(Kind.AUTHORS, match["count"], line, parse_count(match["count"]))
             if _VOTES.fullmatch(stripped):
-                return self._one(Kind.VOTES, stripped, line, _count(stripped) or 0)
+                return self._one(Kind.VOTES, stripped, line, parse_count(stripped) or 0)
             if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
                 return self._one(Kind.CHROME, "", line)
             if _RULE.fullmatch(stripped):
@@ -241,7 +219,7 @@ class _Reader:
             return self._one(Kind.SEPARATOR, stripped, line)
         authors = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
         if authors is not None:
-            return self._one(Kind.AUTHORS, authors["count"], line, _count(authors["count"]))
+            return self._one(Kind.AUTHORS, authors["count"], line, parse_count(authors["count"]))
         bullet = _BULLET.fullmatch(stripped)
         if bullet is None:
             return False
@@ -301,7 +279,7 @@ class _Reader:
     def _classify_link(self, line: str, text: str, url: str) -> bool:
         stripped_text = text.strip()
         if _VOTES.fullmatch(stripped_text):
-            self._emit(Kind.VOTES, stripped_text, line, value=_count(stripped_text) or 0)
+            self._emit(Kind.VOTES, stripped_text, line, value=parse_count(stripped_text) or 0)
             return True
         if stripped_text in _CHROME_LINK_TEXTS:
             self._emit(Kind.CHROME, "", line)
@@ -311,7 +289,7 @@ class _Reader:
             authors = _AUTHOR_BULLETS_END.search(stripped_text)
             if authors is not None:
                 count = authors["count"]
-                self._emit(Kind.AUTHORS, count, line, value=_count(count))
+                self._emit(Kind.AUTHORS, count, line, value=parse_count(count))
                 return True
             if url.endswith("#community"):
                 return False
@@ -355,7 +333,7 @@ def _starts_a_shape(stripped: str) -> bool:
         if _VOTES.fullmatch(stripped) or looks_like_card_date(stripped):
             return True
         match = _AUTHORS.fullmatch(stripped)
-        if match is not None and _count(match["count"]) is not None:
+        if match is not None and parse_count(match["count"]) is not None:
             return True
     return False
 

@@ -1,0 +1,38 @@
+"""Counts written in page text: "4", "1,283", "11.3k"."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["parse_count", "parse_star_count"]
+
+# No page shows a count this long; longer digit runs are garbage, and Python
+# refuses to convert strings of more than 4,300 digits anyway.
+_MAX_DIGITS = 15
+
+
+def parse_count(text: str) -> int | None:
+    """A whole number written with ASCII digits (thousands commas allowed), or None."""
+    digits = text.replace(",", "")
+    if not digits or len(digits) > _MAX_DIGITS or not digits.isascii() or not digits.isdigit():
+        return None
+    return int(digits)
+
+
+def parse_star_count(text: str) -> int | None:
+    """``11.3k`` -> 11300, ``1.32k`` -> 1320, ``476`` -> 476, ``1.2M`` -> 1200000; else None."""
+    text = text.strip().replace(",", "")
+    scale = 1
+    if text[-1:] in ("k", "K"):
+        scale, text = 1000, text[:-1].strip()
+    elif text[-1:] in ("m", "M"):
+        scale, text = 1_000_000, text[:-1].strip()
+    if not text or len(text) > _MAX_DIGITS:
+        return None
+    try:
+        value = Decimal(text) * scale
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0:
+        return None
+    return int(value)
