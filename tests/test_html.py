@@ -217,9 +217,10 @@ def test_bytes_and_str_give_the_same_listing() -> None:
     assert paperlist.load(PAPER_PAGE).papers == paperlist.loads(PAPER_PAGE.read_text()).papers
 
 
-def test_invalid_utf8_in_an_html_page() -> None:
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_invalid_utf8_in_an_html_page(bom: bytes) -> None:
     """Bad bytes in a page: U+FFFD and an Issue with the byte offset, or a ParseError."""
-    page = listing_page(json_items(DAY)[:2]).encode()
+    page = bom + listing_page(json_items(DAY)[:2]).encode()
     offset = page.index(b"<section")
     bad = page[:offset] + b"\xff" + page[offset:]
     line = page[:offset].count(b"\n") + 1

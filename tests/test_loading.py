@@ -119,9 +119,10 @@ def test_unknown_format_is_refused(bad: object) -> None:
 
 
 @pytest.mark.parametrize("data", ["", "   \n\n\t", b"", b"\xef\xbb\xbf\n"])
-def test_empty_content_is_an_empty_listing(data: str | bytes) -> None:
-    """Empty or blank content gives an empty Listing, not an error."""
-    listing = paperlist.loads(data)
+@pytest.mark.parametrize("format", [None, "text", "json", "html"])
+def test_empty_content_is_an_empty_listing(data: str | bytes, format: str | None) -> None:
+    """Empty or blank content gives an empty Listing in every format, not an error."""
+    listing = paperlist.loads(data, format=format)
     assert len(listing) == 0
     assert listing.issues == ()
 

@@ -7,6 +7,7 @@ billion-laughs pages can do harm. The only module that imports lxml.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from typing import Any
@@ -165,7 +166,7 @@ class _CardReader:
         self.upvotes: int | None = None
         self.comments: int | None = None
         self.author_count: int | None = None
-        self.published: Any = None
+        self.published: datetime.date | None = None
         self.github_stars: int | None = None
         self.organization: str | None = None
         self.abstract: str | None = None

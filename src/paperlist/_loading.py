@@ -129,12 +129,10 @@ def _load_data(
     )
     if not isinstance(data, str):
         raw = bytes(data)
-        if raw.startswith(UTF8_BOM):
-            raw = raw[3:]
-        # HTML from bytes goes to lxml as bytes: parsing a str costs a decode
-        # and a slower parse, and lxml reports bad UTF-8 itself.
-        chosen_raw = format if format is not None else _detect_bytes(raw)
-        if chosen_raw == "html":
+        # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
+        # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
+        start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
+        if start < len(raw) and (format or _detect_bytes(raw, start)) == "html":
             if b"\r" in raw:
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return _load_html(raw, context)
@@ -153,9 +151,8 @@ def _load_data(
     return _LOADERS[chosen](text, context)
 
 
-def _detect_bytes(raw: bytes) -> Format | None:
+def _detect_bytes(raw: bytes, start: int) -> Format | None:
     """ "html" when bytes clearly hold HTML; None leaves the choice to the decoded text."""
-    start = _LEADING_SPACE_BYTES.match(raw).end()  # type: ignore[union-attr]  # always matches
     return "html" if raw[start : start + 1] == b"<" else None
 
 
