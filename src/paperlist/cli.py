@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         const="",
         metavar="HOST",
-        help="papers with a code repository link (on HOST, e.g. github.com, if given)",
+        help="papers with a code repository link (on HOST, e.g. github.com, if given; "
+        "put FILE arguments first or write --has-repo=HOST, or a file name is taken as HOST)",
     )
     picking.add_argument(
         "--keyword",
