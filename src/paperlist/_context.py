@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import NoReturn
 
 import attrs
 
-from ._model import Issue
+from ._model import Issue, Listing, Paper
 from .errors import ParseError
 
 __all__ = ["LoadContext"]
@@ -28,6 +29,17 @@ class LoadContext:
     strict: bool
     origin: str | None = None
     issues: list[Issue] = attrs.Factory(list)
+
+    def listing(
+        self,
+        papers: Iterable[Paper],
+        *,
+        format: str,
+        title: str | None = None,
+        date: datetime.date | None = None,
+    ) -> Listing:
+        """The Listing a load produced, with its source and the issues met."""
+        return Listing(tuple(papers), title, date, format, self.origin, tuple(self.issues))
 
     def report(
         self,

@@ -135,13 +135,7 @@ def _from_props(element: Any, target: str, title: str | None, context: LoadConte
 
 def _from_cards(articles: list[Any], title: str | None, context: LoadContext) -> Listing:
     papers = [_card(article, index, context) for index, article in enumerate(articles)]
-    return Listing(
-        tuple(papers),
-        title=title,
-        format="html",
-        source=context.origin,
-        issues=tuple(context.issues),
-    )
+    return context.listing(papers, format="html", title=title)
 
 
 def _own_text(element: Any) -> str:

@@ -466,14 +466,7 @@ def listing_from_hydration(
     papers = mapper.map_items(items, f"$.{key}")
     if items and not papers:
         _fail_without_objects(items, f"$.{key}", context, line)
-    return Listing(
-        tuple(papers),
-        title=title,
-        date=page_date,
-        format=format,
-        source=context.origin,
-        issues=tuple(context.issues),
-    )
+    return context.listing(papers, format=format, title=title, date=page_date)
 
 
 def listing_from_paper_page(
@@ -487,13 +480,7 @@ def listing_from_paper_page(
     """One paper object, or an item holding one (a paper page's props), as a Listing."""
     mapper = PaperMapper(context, line=line)
     paper = mapper.map_item(props)
-    return Listing(
-        (paper,),
-        title=title,
-        format=format,
-        source=context.origin,
-        issues=tuple(context.issues),
-    )
+    return context.listing((paper,), format=format, title=title)
 
 
 def load_json(text: str, context: LoadContext) -> Listing:
@@ -504,9 +491,7 @@ def load_json(text: str, context: LoadContext) -> Listing:
         papers = mapper.map_items(document, "$")
         if document and not papers:
             _fail_without_objects(document, "$", context, None)
-        return Listing(
-            tuple(papers), format="json", source=context.origin, issues=tuple(context.issues)
-        )
+        return context.listing(papers, format="json")
     if type(document) is not dict:
         context.fail(
             f"expected a Daily Papers JSON array or object, got {_type_name(document)}", field="$"

@@ -155,13 +155,8 @@ class _Assembler:
                 index=paper_index,
             )
         page_date = self.page_date.date if self.page_date is not None else None
-        return Listing(
-            tuple(self.papers),
-            title=self.page_title,
-            date=page_date,
-            format="text",
-            source=self.context.origin,
-            issues=tuple(self.context.issues),
+        return self.context.listing(
+            self.papers, format="text", title=self.page_title, date=page_date
         )
 
     # -- dispatch --------------------------------------------------------------
