@@ -16,7 +16,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -137,33 +137,39 @@ _compile_cached = functools.lru_cache(maxsize=512)(_compile)
 
 
 @attrs.frozen(repr=False)
-class _And(Predicate):
+class _Binary(Predicate):
+    """``left <op> right``; subclasses name the operator."""
+
     left: Predicate
     right: Predicate
 
+    keyword: ClassVar[str]
+    symbol: ClassVar[str]
+    level: ClassVar[int]
+
     def _expression(self, constants: list[object]) -> str:
-        return f"({self.left._expression(constants)} and {self.right._expression(constants)})"
+        left = self.left._expression(constants)
+        return f"({left} {self.keyword} {self.right._expression(constants)})"
 
     def _precedence(self) -> int:
-        return _AND
+        return self.level
 
     def __repr__(self) -> str:
-        return f"{_wrap(self.left, _AND)} & {_wrap(self.right, _AND + 1)}"
+        return f"{_wrap(self.left, self.level)} {self.symbol} {_wrap(self.right, self.level + 1)}"
 
 
 @attrs.frozen(repr=False)
-class _Or(Predicate):
-    left: Predicate
-    right: Predicate
+class _And(_Binary):
+    keyword = "and"
+    symbol = "&"
+    level = _AND
 
-    def _expression(self, constants: list[object]) -> str:
-        return f"({self.left._expression(constants)} or {self.right._expression(constants)})"
 
-    def _precedence(self) -> int:
-        return _OR
-
-    def __repr__(self) -> str:
-        return f"{_wrap(self.left, _OR)} | {_wrap(self.right, _OR + 1)}"
+@attrs.frozen(repr=False)
+class _Or(_Binary):
+    keyword = "or"
+    symbol = "|"
+    level = _OR
 
 
 @attrs.frozen(repr=False)
