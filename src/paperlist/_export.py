@@ -7,16 +7,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from ._model import Paper
+from ._model import PAPER_FIELDS, Paper
 
 if TYPE_CHECKING:
     from ._model import Listing
 
 __all__ = ["to_bibtex", "to_html_table", "to_records"]
 
-_FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 _BIBTEX_REPLACEMENTS = {
     "\\": r"\textbackslash{}",
@@ -38,7 +35,7 @@ def to_records(papers: Sequence[Paper]) -> list[dict[str, Any]]:
     records = []
     for paper in papers:
         record: dict[str, Any] = {}
-        for name in _FIELD_NAMES:
+        for name in PAPER_FIELDS:
             value = getattr(paper, name)
             record[name] = list(value) if isinstance(value, tuple) else value
         record["url"] = paper.url

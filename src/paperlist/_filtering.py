@@ -7,14 +7,10 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import attrs
-
-from ._model import Paper
+from ._model import PAPER_FIELDS, Paper
 from .query import Predicate, as_predicate
 
 __all__ = ["filter_papers", "sort_papers"]
-
-PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
 
 
 def filter_papers(

@@ -5,13 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 
-import attrs
-
-from ._model import Listing, Paper
+from ._model import PAPER_FIELDS, Listing, Paper
 
 __all__ = ["merge_listings"]
-
-_FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
 
 
 def _is_known(value: object) -> bool:
@@ -35,11 +31,11 @@ class _Merged:
     """One paper being merged, with the date of the listing each field came from."""
 
     def __init__(self, paper: Paper, date: datetime.date | None) -> None:
-        self.values = {name: getattr(paper, name) for name in _FIELD_NAMES}
-        self.dates: dict[str, datetime.date | None] = dict.fromkeys(_FIELD_NAMES, date)
+        self.values = {name: getattr(paper, name) for name in PAPER_FIELDS}
+        self.dates: dict[str, datetime.date | None] = dict.fromkeys(PAPER_FIELDS, date)
 
     def absorb(self, paper: Paper, date: datetime.date | None) -> None:
-        for name in _FIELD_NAMES:
+        for name in PAPER_FIELDS:
             value = getattr(paper, name)
             if not _is_known(value):
                 continue

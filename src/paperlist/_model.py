@@ -83,6 +83,10 @@ class Paper:
         return self.repo_urls[0] if self.repo_urls else None
 
 
+PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
+"""The names of Paper's fields, in order."""
+
+
 def _make_trusted_constructor() -> Callable[..., Paper]:
     """A Paper constructor for loaders that skips conversion and validation.
 
@@ -90,7 +94,7 @@ def _make_trusted_constructor() -> Callable[..., Paper]:
     directly saves about half of attrs' __init__ on their hot path. Tests check
     that it builds values equal to Paper(...).
     """
-    names = [field.name for field in attrs.fields(Paper)]
+    names = PAPER_FIELDS
     setters = {f"_set_{name}": Paper.__dict__[name].__set__ for name in names}
     source = (
         f"def trusted_paper({', '.join(names)}):\n"
