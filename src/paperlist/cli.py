@@ -153,7 +153,7 @@ def _read(name: str, args: argparse.Namespace, stdin: Any) -> Listing:
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, (datetime.date,)):
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
@@ -198,7 +198,7 @@ def _render(listing: Listing, output: str, width: int) -> str:
     if output == "jsonl":
         return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     buffer = io.StringIO()
-    names = [*listing.to_records()[0]] if records else ["title"]
+    names = list(records[0]) if records else ["title"]
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
