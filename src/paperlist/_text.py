@@ -185,7 +185,7 @@ class _Assembler:
         card = self.card
         units = self.units
         following = units[index + 1] if index + 1 < len(units) else None
-        title_like = unit.single_line and len(unit.text) <= _MAX_TITLE_LENGTH
+        title_like = _is_title_like(unit)
         if card is not None:
             before_separator = following is not None and following.kind is Kind.SEPARATOR
             if before_separator and self._organization_line(card, unit):
@@ -414,5 +414,5 @@ class _Assembler:
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
     lines = text.split("\n")
-    units, _ = read_units(lines, _skip_front_matter(lines))
+    units = read_units(lines, _skip_front_matter(lines))
     return _Assembler(units, context).run()

@@ -347,8 +347,6 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
 }
 
 
-def read_units(lines: list[str], first: int = 0) -> tuple[list[Unit], bool]:
-    """The units of ``lines[first:]``, and whether the dump is Markdown."""
-    reader = _Reader(lines, first)
-    units = reader.run()
-    return units, reader.markdown
+def read_units(lines: list[str], first: int = 0) -> list[Unit]:
+    """The units of ``lines[first:]``."""
+    return _Reader(lines, first).run()
