@@ -217,21 +217,48 @@ def test_bytes_and_str_give_the_same_listing() -> None:
     assert paperlist.load(PAPER_PAGE).papers == paperlist.loads(PAPER_PAGE.read_text()).papers
 
 
+def _with_bad_byte(page: bytes, before: bytes) -> tuple[bytes, int, int]:
+    """``page`` with a 0xFF byte inserted before ``before``; its offset and line."""
+    offset = page.index(before)
+    return page[:offset] + b"\xff" + page[offset:], offset, page[:offset].count(b"\n") + 1
+
+
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
-def test_invalid_utf8_in_an_html_page(bom: bytes) -> None:
-    """Bad bytes in a page: U+FFFD and an Issue with the byte offset, or a ParseError."""
-    page = bom + listing_page(json_items(DAY)[:2]).encode()
-    offset = page.index(b"<section")
-    bad = page[:offset] + b"\xff" + page[offset:]
-    line = page[:offset].count(b"\n") + 1
+def test_invalid_utf8_in_the_props(bom: bytes) -> None:
+    """A bad byte in the data: U+FFFD and an Issue with the byte offset, or a ParseError."""
+    items = json_items(DAY)[:2]
+    items[1]["paper"]["title"] = "Bad byte here"
+    page = bom + listing_page(items).encode()
+    bad, offset, line = _with_bad_byte(page, b"here")
+    column = len(page[page.rindex(b"\n", 0, offset) + 1 : offset].decode()) + 1
     listing = paperlist.loads(bad)
-    assert len(listing) == 2
+    assert [paper.title for paper in listing][1] == "Bad byte \ufffdhere"
     assert listing.issues == (
-        Issue(f"invalid UTF-8 at byte {offset}: b'\\xff<se'", line=line, column=1),
+        Issue(f"invalid UTF-8 at byte {offset}: b'\\xffher'", line=line, column=column),
     )
     with pytest.raises(ParseError) as caught:
         paperlist.loads(bad, strict=True)
-    assert str(caught.value) == f"<string>:{line}:1: invalid UTF-8 at byte {offset}: b'\\xff<se'"
+    assert str(caught.value) == (
+        f"<string>:{line}:{column}: invalid UTF-8 at byte {offset}: b'\\xffher'"
+    )
+
+
+def test_invalid_utf8_in_a_cards_only_page() -> None:
+    """A page read from its cards is checked whole."""
+    page = listing_page(json_items(DAY)[:2], hydration=False).encode()
+    bad, offset, line = _with_bad_byte(page, b"<article")
+    listing = paperlist.loads(bad, today=datetime.date(2025, 10, 3))
+    assert len(listing) == 2
+    assert listing.issues == (
+        Issue(f"invalid UTF-8 at byte {offset}: b'\\xff<ar'", line=line, column=1),
+    )
+
+
+def test_bytes_after_the_props_are_not_read() -> None:
+    """Parsing stops at the props: a bad byte in the cards after them changes nothing."""
+    page = listing_page(json_items(DAY)[:2]).encode()
+    bad, _, _ = _with_bad_byte(page, b"<section")
+    assert paperlist.loads(bad, strict=True) == paperlist.loads(page, strict=True)
 
 
 def test_carriage_returns_keep_html_lines_right() -> None:
@@ -242,3 +269,22 @@ def test_carriage_returns_keep_html_lines_right() -> None:
     for newline in ("\r\n", "\r"):
         listing = paperlist.loads(page.replace("\n", newline).encode())
         assert listing.issues[0].line == 3
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_characters_split_between_parser_chunks_survive(shift: int) -> None:
+    """Pages are fed in 64 KiB pieces; a character cut in two by that is read whole."""
+    chunk = 1 << 16
+    items = json_items(DAY)
+    for item in items:
+        item["paper"]["title"] = "Übersicht 漢字 " * 40
+    page = listing_page(items).encode()
+    lead = next(at for at in range(chunk, len(page)) if page[at] >= 0xE0)  # of a 3-byte "漢"
+    # Padding in <head> moves that character to straddle the next chunk boundary.
+    padding = b" " * ((chunk - 1 - shift - lead) % chunk)
+    padded = page.replace(b"<head>", b"<head>" + padding, 1)
+    lead += len(padding)
+    assert lead % chunk == chunk - 1 - shift and padded[lead : lead + 3] == "漢".encode()
+    assert lead < padded.index(b"<section")  # inside the props
+    listing = paperlist.loads(padded, strict=True)
+    assert listing.papers == paperlist.loads(json.dumps(items)).papers

@@ -33,12 +33,20 @@ _STARS = re.compile(r"\d[\d.,]*\s*[kKmM]?")
 _CARD_TITLE_XPATH = ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
 
 
-def _parser(encoding: str | None) -> etree.HTMLParser:
+# Pages are fed to the parser in pieces so that it can stop at the props.
+_CHUNK = 1 << 16
+
+
+def _parser(encoding: str | None) -> etree.HTMLPullParser:
     # One parser per load: lxml parsers must not be shared between threads.
     # huge_tree lifts libxml2's 10 MB limit on one attribute, beyond which a
     # monthly page's props would silently read as empty.
-    return etree.HTMLParser(
-        encoding=encoding, no_network=True, huge_tree=True, remove_comments=True
+    return etree.HTMLPullParser(
+        events=("start",),
+        encoding=encoding,
+        no_network=True,
+        huge_tree=True,
+        remove_comments=True,
     )
 
 
@@ -47,20 +55,17 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
     page = _without_nul(page, context)
     parser = _parser("utf-8" if isinstance(page, bytes) else None)
     try:
-        root = etree.fromstring(page, parser)
+        hydrated = _parse_until_props(page, parser)
+        root = hydrated.getroottree().getroot() if hydrated is not None else parser.close()
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise context.error(f"unreadable HTML: {exc}") from exc
-    if isinstance(page, bytes) and any(
-        entry.type_name == "ERR_INVALID_ENCODING" for entry in parser.error_log
-    ):
-        decode(page, context)  # reports the first bad byte exactly (raises if strict)
     if root is None:
         context.fail("no Daily Papers data found: the page is empty")
     title = _page_title(root)
-    for element in root.iterfind(".//*[@data-target]"):
-        target = element.get("data-target")
-        if target in _HYDRATION_TARGETS:
-            return _from_props(element, target, title, context)
+    if hydrated is not None:
+        return _from_props(page, hydrated, title, context)
+    if isinstance(page, bytes):
+        decode(page, context)  # reports the first bad byte (raises if strict)
     articles = [article for article in root.iter("article") if _title_links(article)]
     if articles:
         return _from_cards(articles, title, context)
@@ -68,6 +73,31 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
         "no Daily Papers data found: expected an element with data-target 'DailyPapers' "
         "or 'PaperContent', or article cards with a title linking to /papers/<id>"
     )
+
+
+def _parse_until_props(page: str | bytes, parser: etree.HTMLPullParser) -> Any:
+    """Feed ``page`` until an element holding hydration props starts; None if none does.
+
+    The props hold all the data: the rendered cards after them would only
+    cost parsing time (about a tenth of a listing page's).
+    """
+    for start in range(0, len(page), _CHUNK):
+        parser.feed(page[start : start + _CHUNK])
+        for _, element in parser.read_events():
+            if element.get("data-target") in _HYDRATION_TARGETS:
+                return element
+    return None
+
+
+def _check_utf8(page: str | bytes, texts: tuple[str | None, ...], context: LoadContext) -> None:
+    """Report the first bad byte of a page whose bad bytes reached the data read.
+
+    libxml2's incremental parser turns bad UTF-8 into U+FFFD without a word,
+    so the texts taken from the page are checked for it; decoding the whole
+    page instead would cost a fifth of the load.
+    """
+    if isinstance(page, bytes) and any(text and "\ufffd" in text for text in texts):
+        decode(page, context)  # reports the first bad byte (raises if strict)
 
 
 def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
@@ -102,7 +132,10 @@ def _page_title(root: Any) -> str | None:
     return title or None
 
 
-def _from_props(element: Any, target: str, title: str | None, context: LoadContext) -> Listing:
+def _from_props(
+    page: str | bytes, element: Any, title: str | None, context: LoadContext
+) -> Listing:
+    target = element.get("data-target")
     line = element.sourceline
     raw = element.get("data-props")
     if not raw:
@@ -110,6 +143,7 @@ def _from_props(element: Any, target: str, title: str | None, context: LoadConte
             f"the {target} element has no data-props (empty or beyond the parser's limits)",
             line=line,
         )
+    _check_utf8(page, (raw, title), context)
     try:
         props = json.loads(raw)
     except json.JSONDecodeError as exc:

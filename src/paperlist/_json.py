@@ -400,10 +400,13 @@ class PaperMapper:
         """
         if outer is None:
             return self.default_listed
+        published = paper.get("publishedAt")
+        if outer.get("publishedAt") == published and type(published) is str:
+            return self.default_listed  # the arXiv time repeated (search results)
         listed_at = self._instant(outer, "publishedAt", False)
         if listed_at is None:
             return self.default_listed
-        published_at = _quiet_instant(paper.get("publishedAt"))  # reported by map_item
+        published_at = _quiet_instant(published)  # reported by map_item
         if published_at is not None and published_at - listed_at in _NOT_LISTING_SHIFTS:
             return self.default_listed
         return self._date(listed_at)
