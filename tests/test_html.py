@@ -284,7 +284,8 @@ def test_characters_split_between_parser_chunks_survive(shift: int) -> None:
     padding = b" " * ((chunk - 1 - shift - lead) % chunk)
     padded = page.replace(b"<head>", b"<head>" + padding, 1)
     lead += len(padding)
-    assert lead % chunk == chunk - 1 - shift and padded[lead : lead + 3] == "漢".encode()
+    assert lead % chunk == chunk - 1 - shift
+    assert padded[lead : lead + 3] == "漢".encode()
     assert lead < padded.index(b"<section")  # inside the props
     listing = paperlist.loads(padded, strict=True)
     assert listing.papers == paperlist.loads(json.dumps(items)).papers

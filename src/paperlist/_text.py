@@ -8,7 +8,7 @@ ones abstracts, and an Issue says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -17,12 +17,10 @@ from ._dates import CardDate, has_date_shape, parse_card_date
 from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from ._model import Listing, Paper, trusted_paper
 from ._strings import normalise_space
-from ._text_lines import Kind, Unit, read_units
+from ._text_lines import MAX_TITLE_LENGTH, Kind, Unit, read_units
 
 __all__ = ["load_text"]
 
-# Longest paragraph still read as a title when it could also be an abstract.
-_MAX_TITLE_LENGTH = 200
 # Longest paragraph read as an organisation name before "·".
 _MAX_ORGANIZATION_LENGTH = 100
 _EXCERPT_LENGTH = 60
@@ -81,7 +79,7 @@ class _Card:
 
 
 def _is_title_like(unit: Unit) -> bool:
-    return unit.single_line and len(unit.text) <= _MAX_TITLE_LENGTH
+    return unit.single_line and len(unit.text) <= MAX_TITLE_LENGTH
 
 
 def _skip_front_matter(lines: list[str]) -> int:
@@ -95,7 +93,7 @@ def _skip_front_matter(lines: list[str]) -> int:
 
 
 class _Assembler:
-    def __init__(self, units: list[Unit], context: LoadContext) -> None:
+    def __init__(self, units: Iterator[Unit], context: LoadContext) -> None:
         self.units = units
         self.context = context
         self.papers: list[Paper] = []
@@ -117,35 +115,39 @@ class _Assembler:
             Kind.DATE: self._date,
             Kind.REPO: self._repo,
             Kind.CHROME: self._chrome,
+            Kind.CARD: self._whole_card,
         }
 
     def run(self) -> Listing:
         units = self.units
-        index = 0
         single = self.single
-        count = len(units)
-        while index < count:
-            unit = units[index]
+        unit = next(units, None)
+        while unit is not None and unit.kind == Kind.CHROME:
+            self._chrome(unit)
+            unit = next(units, None)
+        first = unit  # named if no card is found
+        # Units come one at a time; TEXT and SEPARATOR look one unit ahead.
+        while unit is not None:
+            following = next(units, None)
             kind = unit.kind
-            if kind is Kind.TEXT:
-                index = self._text(index, unit)
-            elif kind is Kind.SEPARATOR:
-                index = self._separator(index, unit)
+            if kind == Kind.TEXT:
+                self._text(unit, following)
+            elif kind == Kind.SEPARATOR:
+                if self._separator(unit, following):
+                    following = next(units, None)
             else:
                 single[kind](unit)
-                index += 1
+            unit = following
         self._finish_card()
         if self.pending_votes is not None:
             self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
-        if not self.evidence:
-            first = next((unit for unit in units if unit.kind is not Kind.CHROME), None)
-            if first is not None and (self.cards_seen or first.kind is not Kind.DATE):
-                self.context.fail(
-                    "no paper card found: expected a title followed by an abstract "
-                    f"or a metadata block, got {_excerpt(first.text)}",
-                    line=first.line,
-                    column=first.column,
-                )
+        if not self.evidence and first is not None and (self.cards_seen or first.kind != Kind.DATE):
+            self.context.fail(
+                "no paper card found: expected a title followed by an abstract "
+                f"or a metadata block, got {_excerpt(first.text)}",
+                line=first.line,
+                column=first.column,
+            )
         for paper_index, problem in sorted(self.problems, key=lambda item: item[1].line):
             self.context.report(
                 problem.message,
@@ -170,6 +172,23 @@ class _Assembler:
             self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
         self.pending_votes = unit
 
+    def _whole_card(self, unit: Unit) -> None:
+        """A CARD unit: what its title, abstract, authors, "·" and date units would do.
+
+        The reader makes one only where those units would start a new card
+        (never after an explicit Markdown title) and fill it without a problem,
+        except an unreadable date.
+        """
+        assert unit.date is not None
+        card = self._start_card(unit, explicit=False)
+        card.abstract = unit.abstract
+        card.has_attributes = card.has_owner = True
+        card.author_count = unit.value
+        published = card.published = self._parse_date(unit.date)
+        if published.error is not None:
+            date_line = Unit(Kind.DATE, unit.date, unit.line + 6, 1)
+            card.problem(published.error, date_line, "published")
+
     def _organization(self, unit: Unit) -> None:
         card = self._attribute_card(unit, "organization")
         if card is not None:
@@ -180,24 +199,22 @@ class _Assembler:
         if unit.text and self.page_title is None and not self.cards_seen:
             self.page_title = unit.text
 
-    def _text(self, index: int, unit: Unit) -> int:
+    def _text(self, unit: Unit, following: Unit | None) -> None:
         """A paragraph: an organisation before "·", an abstract, or a new card's title."""
         card = self.card
-        units = self.units
-        following = units[index + 1] if index + 1 < len(units) else None
         title_like = _is_title_like(unit)
         if card is not None:
-            before_separator = following is not None and following.kind is Kind.SEPARATOR
+            before_separator = following is not None and following.kind == Kind.SEPARATOR
             if before_separator and self._organization_line(card, unit):
-                return index + 1
+                return
             if card.abstract is None and not card.has_attributes:
                 if card.explicit or not title_like:
                     card.abstract = unit.text
-                    return index + 1
+                    return
                 new_card = self._start_card(unit, explicit=False)
                 if not (
                     following is not None
-                    and following.kind is Kind.TEXT
+                    and following.kind == Kind.TEXT
                     and not _is_title_like(following)
                 ):
                     new_card.problem(
@@ -206,7 +223,7 @@ class _Assembler:
                         unit,
                         "title",
                     )
-                return index + 1
+                return
         new_card = self._start_card(unit, explicit=False)
         if not title_like:
             new_card.problem(
@@ -214,7 +231,6 @@ class _Assembler:
                 unit,
                 "title",
             )
-        return index + 1
 
     def _organization_line(self, card: _Card, unit: Unit) -> bool:
         """A short line right before "·" names the card's organisation."""
@@ -341,24 +357,24 @@ class _Assembler:
         else:
             card.author_count = unit.value
 
-    def _separator(self, index: int, unit: Unit) -> int:
+    def _separator(self, unit: Unit, following: Unit | None) -> bool:
+        """The "·" before a date; True when it took the date unit after it."""
         card = self._attribute_card(unit, "date")
-        following = self.units[index + 1] if index + 1 < len(self.units) else None
         if following is None or following.kind not in (Kind.DATE, Kind.TEXT):
             if card is not None:
                 card.problem("expected a date after '·'", unit, "published")
-            return index + 1
-        if following.kind is Kind.TEXT and not has_date_shape(following.text):
+            return False
+        if following.kind == Kind.TEXT and not has_date_shape(following.text):
             if card is not None:
                 card.problem(
                     f"expected a date after '·', got {_excerpt(following.text)}",
                     following,
                     "published",
                 )
-            return index + 1
+            return False
         if card is not None:
             self._card_date(card, following)
-        return index + 2
+        return True
 
     def _date(self, unit: Unit) -> None:
         card = self.card

@@ -8,15 +8,16 @@ form which card is ``_text``'s job.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import IntEnum
+from itertools import chain
 from typing import NamedTuple
 
 from ._dates import looks_like_card_date
 from ._links import arxiv_id_from_paper_url
 from ._numbers import parse_count, parse_star_count
 
-__all__ = ["Kind", "Unit", "read_units"]
+__all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "read_units"]
 
 
 class Kind(IntEnum):
@@ -32,6 +33,7 @@ class Kind(IntEnum):
     SEPARATOR = 7  # the "·" between owner and date
     DATE = 8  # a date line, maybe with the comment count
     REPO = 9  # a repository link with its star count
+    CARD = 10  # a whole plain card: title, abstract, author count, "·" and date
 
 
 class Unit(NamedTuple):
@@ -47,6 +49,9 @@ class Unit(NamedTuple):
     value: int | None = None
     url: str | None = None
     single_line: bool = True
+    # A CARD's abstract and date line; its text is the title, its value the author count.
+    abstract: str | None = None
+    date: str | None = None
 
 
 # Building units with tuple.__new__ skips NamedTuple's Python-level __new__.
@@ -76,7 +81,10 @@ _CHROME_LINES = frozenset(
 )
 _CHROME_LINK_TEXTS = frozenset({"Subscribe", "Trending Papers", "Previous", "Next", "Daily Papers"})
 _MAX_CHROME_LENGTH = 64
+# Longest paragraph read as a title when it could also be an abstract.
+MAX_TITLE_LENGTH = 200
 
+_BATCH_SIZE = 128
 _SEPARATORS = frozenset({"·", "⋅", "•"})
 _VOTES = re.compile(r"\d{1,12}|-")
 # "4 authors", "- 8 authors", "  • 1 author"; after a bullet, an unreadable
@@ -116,8 +124,16 @@ class _Reader:
         self.index = first
         self.units: list[Unit] = []
         self.markdown = False
+        # The kind of the last unit handed out in a batch.
+        self.last_kind: Kind | None = None
 
-    def run(self) -> list[Unit]:
+    def batches(self) -> Iterator[list[Unit]]:
+        """The units in batches, so that a load never holds them all.
+
+        Units that die young cost the garbage collector nothing; 100,000 held
+        to the end of a load were traversed by every collection, a third of
+        the tokeniser's time.
+        """
         lines = self.lines
         count = len(lines)
         by_first = _BY_FIRST_CHARACTER
@@ -126,13 +142,75 @@ class _Reader:
             stripped = line.strip() if line else line
             if not stripped:
                 self.index += 1
+                if len(self.units) >= _BATCH_SIZE:  # between paragraphs: a rare test
+                    self.last_kind = self.units[-1].kind
+                    yield self.units
+                    self.units = []
                 continue
             reader = by_first.get(stripped[0])
             if reader is not None and reader(self, line, stripped):
                 continue
-            if not self._short_line(line, stripped):
+            if not self._short_line(line, stripped) and not self._whole_card(line, stripped):
                 self._paragraph(line, stripped)
-        return self.units
+        yield self.units
+
+    def _whole_card(self, line: str, title: str) -> bool:
+        """The commonest card of a plain-text dump, as one CARD unit::
+
+            Title
+            <blank>
+            A one-line abstract of more than 200 characters
+            <blank>
+              • 4 authors
+            ·
+            Nov 22, 2023
+
+        It reads exactly as the lines one by one would, in a third less time
+        for reading and assembling. Anything else, Markdown included, goes
+        line by line; so does a card right after a "·", which might take its
+        title for a date.
+        """
+        index = self.index
+        lines = self.lines
+        if (
+            index + 6 >= len(lines)
+            or lines[index + 1]
+            or lines[index + 3]
+            or lines[index + 5] != "·"
+            or self.markdown
+            or len(title) > MAX_TITLE_LENGTH
+        ):
+            return False
+        abstract = lines[index + 2]
+        date = lines[index + 6]
+        if not (
+            len(abstract) > MAX_TITLE_LENGTH
+            and abstract.strip() is abstract  # strip() returns the string itself when it can
+            and abstract[0] not in _BY_FIRST_CHARACTER
+            and not abstract.endswith("#community)")
+            and date.strip() is date
+            and date
+            and _one_line_date(date)
+        ):
+            return False
+        owner = lines[index + 4].strip()
+        authors = owner[:1] == "•" and (
+            _AUTHORS.fullmatch(owner) or _BULLETED_AUTHORS.fullmatch(owner)
+        )
+        count = parse_count(authors["count"]) if authors else None
+        if count is None:
+            return False
+        previous = self.units[-1].kind if self.units else self.last_kind
+        if previous == Kind.SEPARATOR:
+            return False
+        column = len(line) - len(line.lstrip()) + 1
+        self.units.append(
+            _new_unit(
+                Unit, (Kind.CARD, title, index + 1, column, count, None, True, abstract, date)
+            )
+        )
+        self.index = index + 7
+        return True
 
     def _emit(
         self,
@@ -147,7 +225,9 @@ class _Reader:
         """Add a unit that starts at the current line."""
         column = len(line) - len(line.lstrip()) + 1
         self.units.append(
-            _new_unit(Unit, (kind, text, self.index + 1, column, value, url, single_line))
+            _new_unit(
+                Unit, (kind, text, self.index + 1, column, value, url, single_line, None, None)
+            )
         )
 
     def _short_line(self, line: str, stripped: str) -> bool:
@@ -187,7 +267,9 @@ class _Reader:
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
         column = len(line) - len(line.lstrip()) + 1
-        self.units.append(_new_unit(Unit, (kind, text, self.index + 1, column, value, None, True)))
+        self.units.append(
+            _new_unit(Unit, (kind, text, self.index + 1, column, value, None, True, None, None))
+        )
         self.index += 1
         return True
 
@@ -210,7 +292,9 @@ class _Reader:
             text = unescape_markdown(text)
         column = len(line) - len(line.lstrip()) + 1
         self.units.append(
-            _new_unit(Unit, (Kind.TEXT, text, start + 1, column, None, None, parts is None))
+            _new_unit(
+                Unit, (Kind.TEXT, text, start + 1, column, None, None, parts is None, None, None)
+            )
         )
 
     def _separator(self, line: str, stripped: str) -> bool:
@@ -320,6 +404,19 @@ class _Reader:
         return False
 
 
+def _one_line_date(stripped: str) -> bool:
+    """Whether the line by line reading takes this line for a date, as _short_line does."""
+    return (
+        len(stripped) <= _MAX_CHROME_LENGTH
+        and stripped[0].isalpha()
+        and not stripped.endswith("#community)")
+        and stripped not in _CHROME_LINES
+        and stripped not in _PAGE_TITLE_LINES
+        and stripped[:3].lower() in _MONTH_PREFIXES
+        and looks_like_card_date(stripped)
+    )
+
+
 def _starts_a_shape(stripped: str) -> bool:
     """True when a line begins a unit of its own instead of continuing a paragraph."""
     first = stripped[0]
@@ -347,6 +444,6 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
 }
 
 
-def read_units(lines: list[str], first: int = 0) -> list[Unit]:
-    """The units of ``lines[first:]``."""
-    return _Reader(lines, first).run()
+def read_units(lines: list[str], first: int = 0) -> Iterator[Unit]:
+    """The units of ``lines[first:]``, read as they are consumed."""
+    return chain.from_iterable(_Reader(lines, first).batches())
