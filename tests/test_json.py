@@ -72,6 +72,18 @@ def test_outer_published_at_trap(outer: str, listed: datetime.date | None) -> No
     assert paperlist.loads(json.dumps([item]), strict=True)[0].listed == listed
 
 
+def test_unreadable_outer_published_at_falls_back_to_the_page_date() -> None:
+    """A bad listing moment is an Issue; a day page's date then stands in for it."""
+    item = _item()
+    item["publishedAt"] = "2025-09-31T02:00:00.000Z"  # September has 30 days
+    document = {"dailyPapers": [item], "dateString": "2025-10-01", "periodType": "day"}
+    listing = paperlist.loads(json.dumps(document))
+    assert listing[0].listed == datetime.date(2025, 10, 1)
+    assert [issue.field for issue in listing.issues] == ["$.dailyPapers[0].publishedAt"]
+    with pytest.raises(ParseError, match=r"\$\.dailyPapers\[0\]\.publishedAt"):
+        paperlist.loads(json.dumps(document), strict=True)
+
+
 def test_mapping_of_every_field() -> None:
     """Each API field lands in its Paper field, with the documented clean-ups."""
     item = _item(

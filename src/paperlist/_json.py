@@ -401,8 +401,20 @@ class PaperMapper:
         if outer is None:
             return self.default_listed
         published = paper.get("publishedAt")
-        if outer.get("publishedAt") == published and type(published) is str:
+        listed = outer.get("publishedAt")
+        if listed == published and type(published) is str:
             return self.default_listed  # the arXiv time repeated (search results)
+        if (
+            type(listed) is str
+            and type(published) is str
+            and len(listed) == len(published) == len("2024-03-19T03:16:09.386Z")
+            and listed[-1] == published[-1] == "Z"
+            and listed[13:] != published[13:]
+        ):
+            # UTC times whose minutes, seconds or fractions differ are no whole
+            # hours apart: the common case, read without date arithmetic.
+            day = self._day(listed, "publishedAt", False)
+            return day if day is not None else self.default_listed
         listed_at = self._instant(outer, "publishedAt", False)
         if listed_at is None:
             return self.default_listed
