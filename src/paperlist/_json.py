@@ -292,7 +292,12 @@ class PaperMapper:
             except (TypeError, KeyError):
                 authors = tuple(self._names_slowly(people, inner))
             else:
-                if joined and normalise_space(joined) is joined:
+                if joined and not (
+                    "  " in joined
+                    or not joined.isprintable()  # False for all white space but " "
+                    or joined[0] == " "
+                    or joined[-1] == " "
+                ):
                     authors = names
                 elif people:
                     authors = tuple(self._names_slowly(people, inner))
@@ -330,7 +335,14 @@ class PaperMapper:
             ai_summary = self._text(paper, "ai_summary", inner)
 
         keywords = get("ai_keywords")
-        if keywords is not None:
+        if type(keywords) is list:
+            try:
+                "".join(keywords)  # raises TypeError unless every keyword is a string
+            except TypeError:
+                keywords = self._keywords(paper, inner)
+            else:
+                keywords = tuple(keywords)
+        elif keywords is not None:
             keywords = self._keywords(paper, inner)
 
         comments = organization = None
