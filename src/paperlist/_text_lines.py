@@ -126,6 +126,8 @@ class _Reader:
         self.markdown = False
         # The kind of the last unit handed out in a batch.
         self.last_kind: Kind | None = None
+        self.date_lines: dict[str, bool] = {}
+        self.author_lines: dict[str, int | None] = {}
 
     def batches(self) -> Iterator[list[Unit]]:
         """The units in batches, so that a load never holds them all.
@@ -188,16 +190,10 @@ class _Reader:
             and abstract.strip() is abstract  # strip() returns the string itself when it can
             and abstract[0] not in _BY_FIRST_CHARACTER
             and not abstract.endswith("#community)")
-            and date.strip() is date
-            and date
-            and _one_line_date(date)
+            and self._is_date_line(date)
         ):
             return False
-        owner = lines[index + 4].strip()
-        authors = owner[:1] == "•" and (
-            _AUTHORS.fullmatch(owner) or _BULLETED_AUTHORS.fullmatch(owner)
-        )
-        count = parse_count(authors["count"]) if authors else None
+        count = self._author_count(lines[index + 4])
         if count is None:
             return False
         previous = self.units[-1].kind if self.units else self.last_kind
@@ -211,6 +207,28 @@ class _Reader:
         )
         self.index = index + 7
         return True
+
+    # Date and author lines repeat from card to card: each is read once per load.
+
+    def _is_date_line(self, line: str) -> bool:
+        """Whether ``line``, unstripped, is a date line as _short_line reads them."""
+        known = self.date_lines.get(line)
+        if known is None:
+            known = self.date_lines[line] = (
+                bool(line) and line.strip() is line and _one_line_date(line)
+            )
+        return known
+
+    def _author_count(self, line: str) -> int | None:
+        """N of a "  • N authors" line as _separator reads it, or None."""
+        if line in self.author_lines:
+            return self.author_lines[line]
+        owner = line.strip()
+        authors = owner[:1] == "•" and (
+            _AUTHORS.fullmatch(owner) or _BULLETED_AUTHORS.fullmatch(owner)
+        )
+        count = self.author_lines[line] = parse_count(authors["count"]) if authors else None
+        return count
 
     def _emit(
         self,
