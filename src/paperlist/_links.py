@@ -9,6 +9,7 @@ __all__ = ["arxiv_id_from_paper_url", "canonical_repo_urls", "find_repo_urls", "
 
 _HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
 _HOST_ENDINGS = frozenset({".com", ".org"})
+_HOST_LAST_LETTERS = frozenset("mMgG")
 _URL_PREFIXES = tuple((f"https://{host}/", host) for host in _HOSTS)
 # What follows a host: "/owner/name"; anything deeper is dropped.
 _PATH = re.compile(r"/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)")
@@ -50,7 +51,10 @@ def find_repo_urls(text: str) -> list[str]:
     slash = text.find("/")
     found = []
     while slash != -1:
-        if slash >= 4 and text[slash - 4 : slash].lower() in _HOST_ENDINGS:
+        # One character rules out most slashes ("https://", "owner/name").
+        if text[slash - 1 : slash] in _HOST_LAST_LETTERS and (
+            text[slash - 4 : slash].lower() in _HOST_ENDINGS
+        ):
             url = _url_before(text, slash)
             if url is not None:
                 found.append(url)
