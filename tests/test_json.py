@@ -220,6 +220,10 @@ def test_empty_array_is_an_empty_listing() -> None:
         ('"text"', "<string>: expected a Daily Papers JSON array or object, got a string"),
         ("[1, 2]", "<string>: expected an object at $[0], got a number"),
         (
+            '{"dailyPapers": ["x", 2]}',
+            "<string>: expected an object at $.dailyPapers[0], got a string",
+        ),
+        (
             '{"foo": 1}',
             "<string>: expected a Daily Papers response (an array of items, a paper object, "
             "or an object with 'dailyPapers' or 'searchResults'), got an object with keys ['foo']",
@@ -410,3 +414,95 @@ def test_json_error_lines_count_every_kind_of_line_end(newline: str) -> None:
     with pytest.raises(ParseError) as caught:
         paperlist.loads(text)
     assert (caught.value.line, caught.value.column) == (3, 4)
+
+
+# -- arrays decoded item by item ---------------------------------------------------
+
+
+def _outcomes(text: str, strict: bool) -> tuple[Listing | str, Listing | str]:
+    """(streamed, decoded whole first) outcome of loading ``text``: a Listing or an error."""
+
+    def outcome() -> Listing | str:
+        try:
+            return paperlist.loads(text, strict=strict)
+        except ParseError as exc:
+            return f"{exc} (field {exc.field})"
+
+    streamed = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paperlist._json, "_map_array", lambda *_: None)
+        whole = outcome()
+    return streamed, whole
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("path", JSON_FILES, ids=lambda path: path.name)
+def test_arrays_decoded_item_by_item_equal_whole_documents(path: Any, indent: int | None) -> None:
+    text = json.dumps(json.loads(path.read_text(encoding="utf-8")), indent=indent)
+    streamed, whole = _outcomes(text, strict=True)
+    assert isinstance(streamed, Listing)
+    assert streamed == whole
+
+
+_ONE = json.dumps(_item())
+_BAD = json.dumps(_item(upvotes="12"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[]",
+        " [ \n\t] \r\n",
+        f"[{_ONE}]",
+        f"[ {_ONE} ,\n {_ONE} ]",
+        f"[{_BAD}, 7, {_ONE}]",  # an Issue, a non-object, a paper
+        "[1, 2]",  # no objects at all
+        "[[{}]]",
+        f"[{_ONE} {_ONE}]",  # no comma
+        f"[{_ONE},]",  # trailing comma
+        f"[{_BAD},]",  # trailing comma after an item with an Issue
+        f"[{_ONE}] x",  # data after the array
+        f"[{_ONE}][]",
+        f"[{_ONE},",  # truncated
+        f"[{_ONE[:20]}",
+        "[",
+        "[\u00a0]",  # not JSON white space
+        f"[{_ONE}, NaN]",
+        "[" + "[" * 100_000 + "]" * 100_000 + "]",
+    ],
+)
+def test_arrays_decoded_item_by_item_fail_as_whole_documents_do(text: str) -> None:
+    """The same Listing, Issues or ParseError (message, position, field) either way."""
+    for strict in (False, True):
+        streamed, whole = _outcomes(text, strict)
+        assert streamed == whole
+
+
+def test_arrays_decoded_item_by_item_report_the_first_bad_item_strictly() -> None:
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads(f"[{_ONE}, {_BAD}]", strict=True)
+    assert caught.value.field == "$[1].paper.upvotes"
+
+
+_SMALL_ARRAY = json.dumps(json_items("daily_papers_2025-10-03.json")[:3], indent=1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_damaged_arrays_read_the_same_item_by_item(data: st.DataObject) -> None:
+    """Characters cut, inserted or swapped anywhere: the same outcome either way."""
+    text = _SMALL_ARRAY
+    for _ in range(data.draw(st.integers(1, 3))):
+        if not text:
+            break
+        at = data.draw(st.integers(0, len(text) - 1))
+        edit = data.draw(st.sampled_from(["cut", "insert", "truncate"]))
+        if edit == "cut":
+            text = text[:at] + text[at + 1 :]
+        elif edit == "insert":
+            text = text[:at] + data.draw(st.sampled_from(list(',]}[{" 1\n\\'))) + text[at:]
+        else:
+            text = text[:at]
+    for strict in (False, True):
+        streamed, whole = _outcomes(text, strict)
+        assert streamed == whole

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import operator
+import re
 from typing import Any, NoReturn
 
 from ._context import LoadContext
@@ -17,6 +18,7 @@ from ._dates import fromisoformat, parse_iso_date, parse_iso_instant
 from ._links import canonical_repo_urls, find_repo_urls, normalise_arxiv_id, repo_url
 from ._model import Listing, Paper, trusted_paper
 from ._strings import normalise_space
+from .errors import ParseError
 
 __all__ = ["PaperMapper", "load_json", "read_json"]
 
@@ -26,6 +28,10 @@ _NOT_LISTING_SHIFTS = (
     datetime.timedelta(hours=5),
 )
 _HYDRATION_KEYS = ("dailyPapers", "searchResults")
+# JSON's own white space (not Python's \s), and json's decoder of one value
+# from a position: what json.loads runs on a whole text.
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_decode_value = json.JSONDecoder().raw_decode
 _name_of = operator.itemgetter("name")
 _UTC = datetime.timezone.utc
 
@@ -444,32 +450,91 @@ class PaperMapper:
         memory, saves about a third of the mapping time on large responses.
         """
         papers: list[Paper] = []
-        map_item = self.map_item
+        take = self.take
         self.prefix = prefix
         for position, item in enumerate(items):
-            self.index = len(papers)
-            self.position = position
-            if type(item) is dict:
-                papers.append(map_item(item))
-                items[position] = None
-            else:
-                self.context.report(
-                    f"expected an object at {prefix}[{position}], got {_type_name(item)}",
-                    line=self.line,
-                    field=f"{prefix}[{position}]",
-                )
+            take(item, position, papers)
+            items[position] = None
         return papers
+
+    def take(self, item: Any, position: int, papers: list[Paper]) -> None:
+        """Append the Paper of the array item at ``position``; a non-object is reported."""
+        self.index = len(papers)
+        self.position = position
+        if type(item) is dict:
+            papers.append(self.map_item(item))
+        else:
+            where = f"{self.prefix}[{position}]"
+            self.context.report(
+                f"expected an object at {where}, got {_type_name(item)}",
+                line=self.line,
+                field=where,
+            )
 
 
 def _fail_without_objects(
-    items: list[Any], path: str, context: LoadContext, line: int | None
+    first: object, path: str, context: LoadContext, line: int | None
 ) -> NoReturn:
     """An array in which no item is an object is no listing, even leniently."""
     context.fail(
-        f"expected an object at {path}[0], got {_type_name(items[0])}",
+        f"expected an object at {path}[0], got {_type_name(first)}",
         line=line,
         field=f"{path}[0]",
     )
+
+
+def _skip_space(text: str, index: int) -> int:
+    """The first index at or after ``index`` that holds no JSON white space."""
+    return _JSON_SPACE.match(text, index).end()  # type: ignore[union-attr]  # * always matches
+
+
+def _map_array(text: str, start: int, context: LoadContext) -> list[Paper] | None:
+    """The Papers of the array at ``start``, each item decoded and mapped in turn.
+
+    Decoding one item at a time keeps the work in the CPU cache and the
+    garbage collector's generations small: a 20,000-item response loads in
+    less time than ``json.loads`` alone takes to decode it, and at a fraction
+    of its peak memory. Returns None, with no trace left in ``context``, when
+    the text is not one well-formed array: ``json.loads`` then names the error.
+    """
+    mapper = PaperMapper(context)
+    take = mapper.take
+    papers: list[Paper] = []
+    issues_before = len(context.issues)
+    first: object = None
+    position = 0
+    try:
+        index = _skip_space(text, start + 1)
+        if text[index] == "]":
+            index += 1
+        else:
+            while True:
+                item, index = _decode_value(text, index)
+                if position == 0:
+                    first = item
+                take(item, position, papers)
+                del item  # released now, while it is still in the cache
+                position += 1
+                separator = text[_skip_space(text, index)]
+                index = _skip_space(text, _skip_space(text, index) + 1)
+                if separator == "]":
+                    break
+                if separator != ",":
+                    raise ValueError(f"expected ',' or ']', got {separator!r}")
+        if _skip_space(text, index) != len(text):
+            raise ValueError("data after the array")
+    except ParseError:
+        # Strict mode stopped at an item. A text that is no JSON at all says so
+        # first, as when the whole text is decoded before any item is mapped.
+        read_json(text, context)
+        raise
+    except (ValueError, IndexError, RecursionError):
+        # Not well-formed (json.JSONDecodeError is a ValueError).
+        del context.issues[issues_before:]
+        return None
+    if position and not papers:
+        _fail_without_objects(first, "$", context, None)
+    return papers
 
 
 def listing_from_hydration(
@@ -502,9 +567,10 @@ def listing_from_hydration(
         raise context.error(
             f"expected an array at $.{key}, got {_type_name(items)}", line=line, field=f"$.{key}"
         )
+    first = items[0] if items else None
     papers = mapper.map_items(items, f"$.{key}")
     if items and not papers:
-        _fail_without_objects(items, f"$.{key}", context, line)
+        _fail_without_objects(first, f"$.{key}", context, line)
     return context.listing(papers, format=format, title=title, date=page_date)
 
 
@@ -524,12 +590,18 @@ def listing_from_paper_page(
 
 def load_json(text: str, context: LoadContext) -> Listing:
     """Read any JSON shape paperlist knows: API responses, hydration objects, its own."""
+    start = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]  # always matches
+    if text.startswith("[", start):
+        papers = _map_array(text, start, context)
+        if papers is not None:
+            return context.listing(papers, format="json")
     document = read_json(text, context)
-    if type(document) is list:
+    if type(document) is list:  # an array _map_array could not read: only if it is valid
         mapper = PaperMapper(context)
+        first = document[0] if document else None
         papers = mapper.map_items(document, "$")
         if document and not papers:
-            _fail_without_objects(document, "$", context, None)
+            _fail_without_objects(first, "$", context, None)
         return context.listing(papers, format="json")
     if type(document) is not dict:
         context.fail(
