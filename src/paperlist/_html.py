@@ -17,7 +17,7 @@ from lxml import etree
 from ._context import LoadContext
 from ._dates import looks_like_card_date, parse_card_date
 from ._decoding import decode
-from ._json import listing_from_hydration, listing_from_paper_page
+from ._json import listing_from_hydration, listing_from_paper_page, stream_hydration
 from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from ._model import Listing, Paper
 from ._numbers import parse_count, parse_star_count
@@ -144,6 +144,10 @@ def _from_props(
             line=line,
         )
     _check_utf8(page, (raw, title), context)
+    if target == "DailyPapers":
+        streamed = stream_hydration(raw, context, title=title, format="html", line=line)
+        if isinstance(streamed, Listing):
+            return streamed
     try:
         props = json.loads(raw)
     except json.JSONDecodeError as exc:

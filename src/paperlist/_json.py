@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime
 import json
 import operator
-import re
 from typing import Any, NoReturn
+
+import attrs
 
 from ._context import LoadContext
 from ._dates import fromisoformat, parse_iso_date, parse_iso_instant
+from ._json_stream import Malformed, Take, read_object, skip_space, stream_array
 from ._links import canonical_repo_urls, find_repo_urls, normalise_arxiv_id, repo_url
 from ._model import Listing, Paper, trusted_paper
 from ._strings import normalise_space
 from .errors import ParseError
 
-__all__ = ["PaperMapper", "load_json", "read_json"]
+__all__ = ["PaperMapper", "load_json", "read_json", "stream_hydration"]
 
 _NOT_LISTING_SHIFTS = (
     datetime.timedelta(0),
@@ -28,10 +30,6 @@ _NOT_LISTING_SHIFTS = (
     datetime.timedelta(hours=5),
 )
 _HYDRATION_KEYS = ("dailyPapers", "searchResults")
-# JSON's own white space (not Python's \s), and json's decoder of one value
-# from a position: what json.loads runs on a whole text.
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_decode_value = json.JSONDecoder().raw_decode
 _name_of = operator.itemgetter("name")
 _UTC = datetime.timezone.utc
 
@@ -103,6 +101,7 @@ class PaperMapper:
         self.index = 0
         self.prefix = "$"
         self.position: int | None = None
+        self.papers: list[Paper] = []  # of the array being mapped
 
     # -- problems ----------------------------------------------------------------
 
@@ -449,16 +448,16 @@ class PaperMapper:
         in the CPU cache, rather than the whole document afterwards from cold
         memory, saves about a third of the mapping time on large responses.
         """
-        papers: list[Paper] = []
         take = self.take
         self.prefix = prefix
         for position, item in enumerate(items):
-            take(item, position, papers)
+            take(item, position)
             items[position] = None
-        return papers
+        return self.papers
 
-    def take(self, item: Any, position: int, papers: list[Paper]) -> None:
-        """Append the Paper of the array item at ``position``; a non-object is reported."""
+    def take(self, item: Any, position: int) -> None:
+        """Map the array item at ``position`` onto ``papers``; a non-object is reported."""
+        papers = self.papers
         self.index = len(papers)
         self.position = position
         if type(item) is dict:
@@ -483,60 +482,6 @@ def _fail_without_objects(
     )
 
 
-def _skip_space(text: str, index: int) -> int:
-    """The first index at or after ``index`` that holds no JSON white space."""
-    return _JSON_SPACE.match(text, index).end()  # type: ignore[union-attr]  # * always matches
-
-
-def _map_array(text: str, start: int, context: LoadContext) -> list[Paper] | None:
-    """The Papers of the array at ``start``, each item decoded and mapped in turn.
-
-    Decoding one item at a time keeps the work in the CPU cache and the
-    garbage collector's generations small: a 20,000-item response loads in
-    less time than ``json.loads`` alone takes to decode it, and at a fraction
-    of its peak memory. Returns None, with no trace left in ``context``, when
-    the text is not one well-formed array: ``json.loads`` then names the error.
-    """
-    mapper = PaperMapper(context)
-    take = mapper.take
-    papers: list[Paper] = []
-    issues_before = len(context.issues)
-    first: object = None
-    position = 0
-    try:
-        index = _skip_space(text, start + 1)
-        if text[index] == "]":
-            index += 1
-        else:
-            while True:
-                item, index = _decode_value(text, index)
-                if position == 0:
-                    first = item
-                take(item, position, papers)
-                del item  # released now, while it is still in the cache
-                position += 1
-                separator = text[_skip_space(text, index)]
-                index = _skip_space(text, _skip_space(text, index) + 1)
-                if separator == "]":
-                    break
-                if separator != ",":
-                    raise ValueError(f"expected ',' or ']', got {separator!r}")
-        if _skip_space(text, index) != len(text):
-            raise ValueError("data after the array")
-    except ParseError:
-        # Strict mode stopped at an item. A text that is no JSON at all says so
-        # first, as when the whole text is decoded before any item is mapped.
-        read_json(text, context)
-        raise
-    except (ValueError, IndexError, RecursionError):
-        # Not well-formed (json.JSONDecodeError is a ValueError).
-        del context.issues[issues_before:]
-        return None
-    if position and not papers:
-        _fail_without_objects(first, "$", context, None)
-    return papers
-
-
 def listing_from_hydration(
     props: dict[str, Any],
     context: LoadContext,
@@ -547,19 +492,7 @@ def listing_from_hydration(
 ) -> Listing:
     """A page's hydration object (``dailyPapers`` or ``searchResults``) as a Listing."""
     key = next(key for key in _HYDRATION_KEYS if key in props)
-    page_date = None
-    date_string = props.get("dateString")
-    if date_string is not None:
-        try:
-            page_date = parse_iso_date(date_string) if type(date_string) is str else None
-        except ValueError:
-            page_date = None
-        if page_date is None:
-            context.report(
-                f"expected a date like '2026-03-09' at $.dateString, got {date_string!r}",
-                line=line,
-                field="$.dateString",
-            )
+    page_date = _page_date(props, context, line)
     daily = props.get("periodType") == "day"
     mapper = PaperMapper(context, default_listed=page_date if daily else None, line=line)
     items = props[key]
@@ -570,6 +503,86 @@ def listing_from_hydration(
     first = items[0] if items else None
     papers = mapper.map_items(items, f"$.{key}")
     if items and not papers:
+        _fail_without_objects(first, f"$.{key}", context, line)
+    return context.listing(papers, format=format, title=title, date=page_date)
+
+
+def _page_date(
+    props: dict[str, Any], context: LoadContext, line: int | None
+) -> datetime.date | None:
+    """The hydration object's ``dateString``; an unreadable one is reported."""
+    date_string = props.get("dateString")
+    if date_string is None:
+        return None
+    try:
+        page_date = parse_iso_date(date_string) if type(date_string) is str else None
+    except ValueError:
+        page_date = None
+    if page_date is None:
+        context.report(
+            f"expected a date like '2026-03-09' at $.dateString, got {date_string!r}",
+            line=line,
+            field="$.dateString",
+        )
+    return page_date
+
+
+def stream_hydration(
+    text: str,
+    context: LoadContext,
+    *,
+    title: str | None = None,
+    format: str = "json",
+    line: int | None = None,
+) -> Listing | dict[str, Any] | None:
+    """Read a hydration object's papers as they are decoded (see _json_stream).
+
+    Returns the Listing, exactly as listing_from_hydration would give it; or
+    the whole decoded object when it holds no array of papers; or None, with
+    no trace left in ``context``, when the text is not read this way (not
+    well-formed, a strict-mode problem, an unusual shape): decoding the text
+    whole then finds the answer, error or not.
+    """
+    start = skip_space(text, 0)
+    if text[start : start + 1] != "{":
+        return None
+    mapper = PaperMapper(context, line=line)
+    issues_before = len(context.issues)
+
+    def start_array(key: str) -> Take | None:
+        if key not in _HYDRATION_KEYS:
+            return None
+        mapper.prefix = f"$.{key}"
+        return mapper.take
+
+    try:
+        end, members, key, count, first = read_object(text, start, start_array)
+        if skip_space(text, end) != len(text):
+            raise Malformed("data after the object")
+    except (Malformed, ParseError):
+        # A strict-mode problem, too: whole decoding raises the first one, in its order.
+        del context.issues[issues_before:]
+        return None
+    if key is None:
+        return members
+    if (
+        "paperlist" in members
+        or next(k for k in _HYDRATION_KEYS if k == key or k in members) != key
+    ):
+        del context.issues[issues_before:]
+        return None  # not a plain hydration object: dispatch on the whole of it
+    page_date = _page_date(members, context, line)
+    if len(context.issues) > issues_before and context.issues[-1].field == "$.dateString":
+        # Whole decoding reports the page date before the items.
+        context.issues.insert(issues_before, context.issues.pop())
+    papers = mapper.papers
+    if page_date is not None and members.get("periodType") == "day":
+        # A day page's date is the listing date of papers that name none.
+        papers = [
+            paper if paper.listed is not None else attrs.evolve(paper, listed=page_date)
+            for paper in papers
+        ]
+    if count and not papers:
         _fail_without_objects(first, f"$.{key}", context, line)
     return context.listing(papers, format=format, title=title, date=page_date)
 
@@ -590,13 +603,50 @@ def listing_from_paper_page(
 
 def load_json(text: str, context: LoadContext) -> Listing:
     """Read any JSON shape paperlist knows: API responses, hydration objects, its own."""
-    start = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]  # always matches
+    start = skip_space(text, 0)
+    document: Any = None
     if text.startswith("[", start):
-        papers = _map_array(text, start, context)
-        if papers is not None:
-            return context.listing(papers, format="json")
-    document = read_json(text, context)
-    if type(document) is list:  # an array _map_array could not read: only if it is valid
+        listing = _stream_top_array(text, start, context)
+        if listing is not None:
+            return listing
+    elif text.startswith("{", start):
+        streamed = stream_hydration(text, context)
+        if isinstance(streamed, Listing):
+            return streamed
+        document = streamed
+    if document is None:
+        document = read_json(text, context)
+    return _listing_from_document(document, context)
+
+
+def _stream_top_array(text: str, start: int, context: LoadContext) -> Listing | None:
+    """An API array's Papers, each item mapped as it is decoded (see _json_stream).
+
+    None, with no trace left in ``context``, when the text is not one
+    well-formed array: decoding it whole then names the error.
+    """
+    mapper = PaperMapper(context)
+    issues_before = len(context.issues)
+    try:
+        end, count, first = stream_array(text, start, mapper.take)
+        if skip_space(text, end) != len(text):
+            raise Malformed("data after the array")
+    except Malformed:
+        del context.issues[issues_before:]
+        return None
+    except ParseError:
+        # Strict mode stopped at an item. A text that is no JSON at all says so
+        # first, as when the whole text is decoded before any item is mapped.
+        read_json(text, context)
+        raise
+    if count and not mapper.papers:
+        _fail_without_objects(first, "$", context, None)
+    return context.listing(mapper.papers, format="json")
+
+
+def _listing_from_document(document: Any, context: LoadContext) -> Listing:
+    """The Listing of a decoded JSON document of any shape paperlist knows."""
+    if type(document) is list:
         mapper = PaperMapper(context)
         first = document[0] if document else None
         papers = mapper.map_items(document, "$")
