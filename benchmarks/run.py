@@ -93,12 +93,6 @@ def timed(function: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def median_time(function: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` calls after one warm-up."""
-    function()
-    return statistics.median(timed(function) for _ in range(repeat))
-
-
 def paired_ratio(
     subject: Callable[[], object], floor: Callable[[], object], repeat: int
 ) -> tuple[float, float, float]:
