@@ -271,12 +271,7 @@ class PaperMapper:
             arxiv_id = self._arxiv_id(arxiv_id, inner)
 
         title = get("title")
-        if type(title) is not str:
-            title = self._text(paper, "title", inner)
-        elif "  " in title or not title.isprintable() or title[:1] == " " or title[-1:] == " ":
-            # isprintable() is False for every white space character but " ".
-            # Cheaper than normalise_space()'s tests on a string this short.
-            title = normalise_space(title)
+        title = normalise_space(title) if type(title) is str else self._text(paper, "title", inner)
         if not title:
             title = self._title_fallback(outer, inner)
 
@@ -297,12 +292,7 @@ class PaperMapper:
             except (TypeError, KeyError):
                 authors = tuple(self._names_slowly(people, inner))
             else:
-                if joined and not (
-                    "  " in joined
-                    or not joined.isprintable()  # False for all white space but " "
-                    or joined[0] == " "
-                    or joined[-1] == " "
-                ):
+                if joined and normalise_space(joined) is joined:
                     authors = names
                 elif people:
                     authors = tuple(self._names_slowly(people, inner))

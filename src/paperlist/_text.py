@@ -249,12 +249,7 @@ class _Assembler:
 
     def _start_card(self, unit: Unit, *, explicit: bool) -> _Card:
         self._finish_card()
-        title = unit.text
-        if "  " in title or not title.isprintable() or title[:1] == " " or title[-1:] == " ":
-            # isprintable() is False for all white space but " ": a cheaper test
-            # than normalise_space()'s on a string this short.
-            title = normalise_space(title)
-        card = _Card(title, unit.line, unit.column, explicit)
+        card = _Card(normalise_space(unit.text), unit.line, unit.column, explicit)
         self.cards_seen += 1
         if unit.url is not None:
             card.arxiv_id = self._arxiv_id(card, unit)
