@@ -24,9 +24,8 @@ __all__ = ["Malformed", "read_object", "skip_space", "stream_array"]
 # JSON's own white space, not Python's \s.
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SPACE_CHARACTERS = frozenset(" \t\n\r")
-_decode_value = json.JSONDecoder().raw_decode
-# The C scanner that raw_decode wraps: one value from an index, StopIteration
-# if there is none. (typeshed's stub wants the scanner itself as its context.)
+# The C scanner behind json.loads: one value from an index, StopIteration if
+# there is none. (typeshed's stub wants the scanner itself as its context.)
 _scan_value = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 Take = Callable[[Any, int], None]
@@ -43,6 +42,28 @@ def skip_space(text: str, index: int) -> int:
     return _SPACE.match(text, index).end()  # type: ignore[union-attr]  # * always matches
 
 
+def _decode(text: str, index: int) -> tuple[Any, int]:
+    """The JSON value at ``text[index]`` and the index after it."""
+    try:
+        return _scan_value(text, index)
+    except StopIteration as exc:
+        raise Malformed(f"expected a value at character {exc.value}") from exc
+    except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
+        raise Malformed(str(exc)) from exc
+
+
+def _separator(text: str, index: int) -> tuple[str, int]:
+    """The character after a value ("" at the end) and the index of what follows it."""
+    # Compact JSON, as the API sends it, has no white space to skip.
+    if text[index : index + 1] in _SPACE_CHARACTERS:
+        index = skip_space(text, index)
+    separator = text[index : index + 1]
+    index += 1
+    if text[index : index + 1] in _SPACE_CHARACTERS:
+        index = skip_space(text, index)
+    return separator, index
+
+
 def stream_array(text: str, index: int, take: Take) -> tuple[int, int, object]:
     """Hand each item of the array starting at ``text[index]`` to ``take``.
 
@@ -54,32 +75,18 @@ def stream_array(text: str, index: int, take: Take) -> tuple[int, int, object]:
         return index + 1, 0, None
     position = 0
     first: object = None
-    space = _SPACE_CHARACTERS
     while True:
-        try:
-            item, index = _scan_value(text, index)
-        except StopIteration as exc:
-            raise Malformed(f"expected a value at character {exc.value}") from exc
-        except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
-            raise Malformed(str(exc)) from exc
+        item, index = _decode(text, index)
         if position == 0:
             first = item
         take(item, position)
         del item  # released now, while it is still in the cache
         position += 1
-        # Compact JSON, as the API sends it, has no white space to skip.
-        separator = text[index : index + 1]
-        if separator in space:
-            index = skip_space(text, index)
-            separator = text[index : index + 1]
-        index += 1
-        if text[index : index + 1] in space:
-            index = skip_space(text, index)
-        if separator == ",":
-            continue
+        separator, index = _separator(text, index)
         if separator == "]":
             return index, position, first
-        raise Malformed(f"expected ',' or ']' at character {index}")
+        if separator != ",":
+            raise Malformed(f"expected ',' or ']', got {separator!r}")
 
 
 def read_object(
@@ -102,10 +109,7 @@ def read_object(
     while True:
         if text[index : index + 1] != '"':
             raise Malformed(f"expected a key at character {index}")
-        try:
-            key, index = _decode_value(text, index)  # a string: text[index] is '"'
-        except ValueError as exc:
-            raise Malformed(str(exc)) from exc
+        key, index = _decode(text, index)  # a string: text[index] is '"'
         if key == streamed:
             raise Malformed(f"duplicate key {key!r}")  # json.loads keeps the last one
         index = skip_space(text, index)
@@ -118,14 +122,9 @@ def read_object(
             members.pop(key, None)
             streamed = key
         else:
-            try:
-                members[key], index = _decode_value(text, index)
-            except (ValueError, RecursionError) as exc:
-                raise Malformed(str(exc)) from exc
-        index = skip_space(text, index)
-        separator = text[index : index + 1]
-        index = skip_space(text, index + 1)
+            members[key], index = _decode(text, index)
+        separator, index = _separator(text, index)
         if separator == "}":
             return index, members, streamed, count, first
         if separator != ",":
-            raise Malformed(f"expected ',' or '}}' at character {index}")
+            raise Malformed(f"expected ',' or '}}', got {separator!r}")
