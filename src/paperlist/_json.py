@@ -90,11 +90,9 @@ class PaperMapper:
         self,
         context: LoadContext,
         *,
-        default_listed: datetime.date | None = None,
         line: int | None = None,
     ) -> None:
         self.context = context
-        self.default_listed = default_listed
         self.line = line
         # One date object per day ("2025-03-17"), shared by every paper of the load.
         self.days: dict[str, datetime.date] = {}
@@ -403,14 +401,15 @@ class PaperMapper:
 
         The outer publishedAt was the moment of listing then. Newer responses
         repeat the arXiv time there, or shift it to New York time labelled UTC:
-        neither is the day of listing.
+        neither is the day of listing. None when no date is known (a day
+        page's date may stand in: see _with_page_date).
         """
         if outer is None:
-            return self.default_listed
+            return None
         published = paper.get("publishedAt")
         listed = outer.get("publishedAt")
         if listed == published and type(published) is str:
-            return self.default_listed  # the arXiv time repeated (search results)
+            return None  # the arXiv time repeated (search results)
         if (
             type(listed) is str
             and type(published) is str
@@ -420,14 +419,13 @@ class PaperMapper:
         ):
             # UTC times whose minutes, seconds or fractions differ are no whole
             # hours apart: the common case, read without date arithmetic.
-            day = self._day(listed, "publishedAt", False)
-            return day if day is not None else self.default_listed
+            return self._day(listed, "publishedAt", False)
         listed_at = self._instant(outer, "publishedAt", False)
         if listed_at is None:
-            return self.default_listed
+            return None
         published_at = _quiet_instant(published)  # reported by map_item
         if published_at is not None and published_at - listed_at in _NOT_LISTING_SHIFTS:
-            return self.default_listed
+            return None
         return self._date(listed_at)
 
     def map_items(self, items: list[Any], prefix: str) -> list[Paper]:
@@ -483,18 +481,29 @@ def listing_from_hydration(
     """A page's hydration object (``dailyPapers`` or ``searchResults``) as a Listing."""
     key = next(key for key in _HYDRATION_KEYS if key in props)
     page_date = _page_date(props, context, line)
-    daily = props.get("periodType") == "day"
-    mapper = PaperMapper(context, default_listed=page_date if daily else None, line=line)
+    mapper = PaperMapper(context, line=line)
     items = props[key]
     if type(items) is not list:
         raise context.error(
             f"expected an array at $.{key}, got {_type_name(items)}", line=line, field=f"$.{key}"
         )
     first = items[0] if items else None
-    papers = mapper.map_items(items, f"$.{key}")
+    papers = _with_page_date(mapper.map_items(items, f"$.{key}"), props, page_date)
     if items and not papers:
         _fail_without_objects(first, f"$.{key}", context, line)
     return context.listing(papers, format=format, title=title, date=page_date)
+
+
+def _with_page_date(
+    papers: list[Paper], props: dict[str, Any], page_date: datetime.date | None
+) -> list[Paper]:
+    """A day page's date is the listing date of its papers that name none."""
+    if page_date is None or props.get("periodType") != "day":
+        return papers
+    return [
+        paper if paper.listed is not None else attrs.evolve(paper, listed=page_date)
+        for paper in papers
+    ]
 
 
 def _page_date(
@@ -565,13 +574,7 @@ def stream_hydration(
     if len(context.issues) > issues_before and context.issues[-1].field == "$.dateString":
         # Whole decoding reports the page date before the items.
         context.issues.insert(issues_before, context.issues.pop())
-    papers = mapper.papers
-    if page_date is not None and members.get("periodType") == "day":
-        # A day page's date is the listing date of papers that name none.
-        papers = [
-            paper if paper.listed is not None else attrs.evolve(paper, listed=page_date)
-            for paper in papers
-        ]
+    papers = _with_page_date(mapper.papers, members, page_date)
     if count and not papers:
         _fail_without_objects(first, f"$.{key}", context, line)
     return context.listing(papers, format=format, title=title, date=page_date)
