@@ -224,10 +224,8 @@ class _Reader:
         if line in self.author_lines:
             return self.author_lines[line]
         owner = line.strip()
-        authors = owner[:1] == "•" and (
-            _AUTHORS.fullmatch(owner) or _BULLETED_AUTHORS.fullmatch(owner)
-        )
-        count = self.author_lines[line] = parse_count(authors["count"]) if authors else None
+        authors = _author_line(owner) if owner[:1] == "•" else None
+        count = self.author_lines[line] = authors[1] if authors is not None else None
         return count
 
     def _emit(
@@ -271,9 +269,9 @@ class _Reader:
                 return self._one(Kind.DATE, stripped, line)
             return False
         if first.isdigit() or first in "-*_":
-            match = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
-            if match is not None:
-                return self._one(Kind.AUTHORS, match["count"], line, parse_count(match["count"]))
+            authors = _author_line(stripped)
+            if authors is not None:
+                return self._one(Kind.AUTHORS, authors[0], line, authors[1])
             if _VOTES.fullmatch(stripped):
                 return self._one(Kind.VOTES, stripped, line, parse_count(stripped) or 0)
             if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
@@ -319,9 +317,9 @@ class _Reader:
         """The "·" line, or a "•" bullet: "  • 4 authors" or an organisation."""
         if stripped in _SEPARATORS:
             return self._one(Kind.SEPARATOR, stripped, line)
-        authors = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
+        authors = _author_line(stripped)
         if authors is not None:
-            return self._one(Kind.AUTHORS, authors["count"], line, parse_count(authors["count"]))
+            return self._one(Kind.AUTHORS, authors[0], line, authors[1])
         bullet = _BULLET.fullmatch(stripped)
         if bullet is None:
             return False
@@ -420,6 +418,15 @@ class _Reader:
             )
             return True
         return False
+
+
+def _author_line(stripped: str) -> tuple[str, int | None] | None:
+    """The count of an author line ("4 authors", "• 4 authors") as written and as a
+    number (None when unreadable: "• many authors"); None for any other line."""
+    match = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
+    if match is None:
+        return None
+    return match["count"], parse_count(match["count"])
 
 
 def _one_line_date(stripped: str) -> bool:
