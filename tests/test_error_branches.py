@@ -77,7 +77,7 @@ def _only_issue(data: str, **kwargs: Any) -> tuple[str, int | None, str | None]:
         ),
         (
             f"Daily Papers\n\nFeb 30\n\nTitle\n\n{ABSTRACT}\n",
-            "expected a real calendar date, got 'Feb 30': 'Feb 30'",
+            "the page's date: expected a real calendar date, got 'Feb 30'",
             3,
             "date",
         ),

@@ -104,34 +104,3 @@ def test_listing_pickles_and_hashes() -> None:
     listing = Listing((_paper(),), title="t", issues=(Issue("x", line=1),))
     assert pickle.loads(pickle.dumps(listing)) == listing
     assert hash(listing) == hash(Listing((_paper(),), title="t", issues=(Issue("x", line=1),)))
-
-
-def test_trusted_constructor_builds_equal_papers() -> None:
-    """The loaders' fast constructor gives the same value as Paper(...), hash and pickle too."""
-    from paperlist._model import trusted_paper
-
-    fields = (
-        "Title",
-        "2509.24002",
-        "Abstract.",
-        ("Ann", "Bob"),
-        2,
-        "Org",
-        datetime.date(2025, 9, 28),
-        datetime.date(2025, 10, 1),
-        0,
-        None,
-        ("https://github.com/a/b",),
-        182,
-        "https://x.org/",
-        None,
-        ("kw",),
-    )
-    fast, slow = trusted_paper(*fields), Paper(*fields)
-    assert type(fast) is Paper
-    assert fast == slow
-    assert hash(fast) == hash(slow)
-    assert pickle.loads(pickle.dumps(fast)) == slow
-    assert repr(fast) == repr(slow)
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        fast.title = "x"  # type: ignore[misc]

@@ -24,11 +24,17 @@ from paperlist.query import (
 
 
 def test_figures_on_the_seed(seed: paperlist.Listing) -> None:
-    """Counts checked independently with grep over the raw seed page."""
+    """Counts read off the raw seed page with grep, not from the loader."""
+    # grep -ciE "github\.com|gitlab\.com" seed.txt  (one link per card)
     assert len(seed.filter(has_repo())) == 18
+    # grep -E "^\s*•\s*[0-9]+ authors" seed.txt | awk '$2 >= 10' | wc -l
     assert len(seed.filter(min_authors(10))) == 15
+    # the same with '$2 <= 3'
     assert len(seed.filter(max_authors(3))) == 7
+    # grep -cE "^[A-Z][a-z]{2} [0-9]{1,2}, 2024" seed.txt
     assert len(seed.filter(published_between("2024-01-01", "2024-12-31"))) == 39
+    # grep -niw diffusion seed.txt: lines 55, 125/127, 153/155, 309/311, 327, 333/335,
+    # 399, 673/675, 681/683, nine cards
     assert len(seed.filter(keyword("diffusion", whole_word=True))) == 9
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ._formats.document import dump, dumps
+from ._listing import Listing
 from ._loading import load, loads
-from ._model import Issue, Listing, Paper
-from ._ownjson import dump, dumps
+from ._model import Issue, Paper
 from ._sample import SAMPLE_DATE, sample_path
 from .errors import PaperlistError, ParseError, UnknownFormatError
 

@@ -8,7 +8,8 @@ from typing import NoReturn
 
 import attrs
 
-from ._model import Issue, Listing, Paper
+from ._listing import Listing
+from ._model import Issue, Paper
 from .errors import ParseError
 
 __all__ = ["LoadContext"]

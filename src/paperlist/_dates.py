@@ -15,10 +15,11 @@ from ._numbers import parse_count
 
 __all__ = [
     "CardDate",
+    "echoes_instant",
     "looks_like_card_date",
     "parse_card_date",
     "parse_iso_date",
-    "parse_iso_instant",
+    "parse_utc_instant",
     "resolve_yearless",
 ]
 
@@ -58,6 +59,8 @@ _FIRST_PLAUSIBLE_YEAR = 1990
 _LEAP_LOOKBACK_YEARS = 9
 
 _ISO_ACCEPTS_Z = sys.version_info >= (3, 11)
+_UTC = datetime.timezone.utc
+_ECHO_SHIFTS = (datetime.timedelta(0), datetime.timedelta(hours=4), datetime.timedelta(hours=5))
 
 
 @attrs.frozen
@@ -177,26 +180,32 @@ def _fromisoformat_z(text: str) -> datetime.datetime:
 fromisoformat = datetime.datetime.fromisoformat if _ISO_ACCEPTS_Z else _fromisoformat_z
 
 
-def parse_iso_instant(text: str) -> datetime.datetime:
-    """Read an ISO 8601 timestamp (``...Z``, ``+00:00``, with or without fraction).
-
-    A bare date reads as midnight UTC; a timestamp without offset is taken as UTC.
+def parse_utc_instant(text: str) -> datetime.datetime:
+    """Read an ISO 8601 timestamp as an aware datetime in UTC.
 
     Raises:
-        ValueError: when ``text`` is not such a timestamp.
+        ValueError: when ``text`` is no such timestamp, or its moment falls
+            outside the calendar in UTC (``0001-01-01T00:00:00+01:00``).
     """
     instant = fromisoformat(text)
-    if instant.tzinfo is None:
-        return instant.replace(tzinfo=datetime.timezone.utc)
-    return instant
-
-
-def utc_date(instant: datetime.datetime) -> datetime.date:
-    """The UTC calendar date of an aware datetime."""
     offset = instant.utcoffset()
-    if offset:
-        instant = instant - offset
-    return instant.date()
+    if offset is None:
+        return instant.replace(tzinfo=_UTC)
+    if not offset:
+        return instant
+    try:
+        return (instant - offset).replace(tzinfo=_UTC)
+    except OverflowError as exc:
+        raise ValueError(f"{text!r} falls outside the calendar in UTC") from exc
+
+
+def echoes_instant(echo: datetime.datetime, original: datetime.datetime) -> bool:
+    """Whether ``echo`` repeats ``original``, or shifts it back exactly 4 or 5 hours.
+
+    The API's item-level ``publishedAt`` has done both since 2025-03: the
+    arXiv time, or that time in New York labelled UTC.
+    """
+    return original - echo in _ECHO_SHIFTS
 
 
 def parse_iso_date(text: str) -> datetime.date:
@@ -207,4 +216,4 @@ def parse_iso_date(text: str) -> datetime.date:
     """
     if len(text) == 10:
         return datetime.date.fromisoformat(text)
-    return utc_date(parse_iso_instant(text))
+    return parse_utc_instant(text).date()

@@ -5,12 +5,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._model import PAPER_FIELDS, Paper
-
-if TYPE_CHECKING:
-    from ._model import Listing
 
 __all__ = ["to_bibtex", "to_html_table", "to_records"]
 
@@ -78,11 +75,10 @@ def _cell(value: object) -> str:
     return "" if value is None else html.escape(str(value))
 
 
-def to_html_table(listing: Listing) -> str:
+def to_html_table(papers: Sequence[Paper], *, caption: str) -> str:
     """A compact HTML table for notebooks: title linked, date, authors, votes, comments, repo."""
-    caption = html.escape(repr(listing))
     rows = []
-    for paper in listing.papers[:_HTML_ROWS]:
+    for paper in papers[:_HTML_ROWS]:
         title = html.escape(paper.title)
         if paper.url is not None:
             title = f'<a href="{html.escape(paper.url)}" target="_blank">{title}</a>'
@@ -100,11 +96,11 @@ def to_html_table(listing: Listing) -> str:
             f"<td>{repo_cell}</td>"
             "</tr>"
         )
-    more = len(listing.papers) - _HTML_ROWS
+    more = len(papers) - _HTML_ROWS
     if more > 0:
         rows.append(f'<tr><td colspan="6">… {more} more papers</td></tr>')
     return (
-        f"<table><caption>{caption}</caption>"
+        f"<table><caption>{html.escape(caption)}</caption>"
         "<thead><tr><th>title</th><th>published</th><th>authors</th>"
         "<th>upvotes</th><th>comments</th><th>repository</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"

@@ -8,8 +8,10 @@ from collections.abc import Iterable
 __all__ = ["arxiv_id_from_paper_url", "canonical_repo_urls", "find_repo_urls", "normalise_arxiv_id"]
 
 _HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
-_HOST_ENDINGS = frozenset({".com", ".org"})
-_HOST_LAST_LETTERS = frozenset("mMgG")
+# Derived from _HOSTS, so that a host added there is found: what a host's
+# last four characters and last letter can be, to rule out most slashes cheaply.
+_HOST_ENDINGS = frozenset(host[-4:] for host in _HOSTS)
+_HOST_LAST_LETTERS = frozenset(c for host in _HOSTS for c in (host[-1], host[-1].upper()))
 _URL_PREFIXES = tuple((f"https://{host}/", host) for host in _HOSTS)
 # What follows a host: "/owner/name"; anything deeper is dropped.
 _PATH = re.compile(r"/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)")

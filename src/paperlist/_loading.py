@@ -9,7 +9,9 @@ from typing import IO, Literal, Union
 
 from ._context import LoadContext
 from ._decoding import UTF8_BOM, decode
-from ._model import Listing
+from ._formats.json_shapes import load_json
+from ._formats.text_grammar import load_text
+from ._listing import Listing
 from .errors import UnknownFormatError
 
 __all__ = ["FORMATS", "Format", "load", "loads"]
@@ -167,22 +169,11 @@ def _detect(text: str, start: int) -> Format:
     return "text"
 
 
-def _load_text(text: str, context: LoadContext) -> Listing:
-    from ._text import load_text
+def _load_html(page: str | bytes, context: LoadContext) -> Listing:
+    # Imported on first use: lxml takes longer to import than the rest of paperlist.
+    from ._formats.html import load_html
 
-    return load_text(text, context)
-
-
-def _load_json(text: str, context: LoadContext) -> Listing:
-    from ._json import load_json
-
-    return load_json(text, context)
+    return load_html(page, context)
 
 
-def _load_html(text: str | bytes, context: LoadContext) -> Listing:
-    from ._html import load_html
-
-    return load_html(text, context)
-
-
-_LOADERS = {"text": _load_text, "json": _load_json, "html": _load_html}
+_LOADERS = {"text": load_text, "json": load_json, "html": _load_html}

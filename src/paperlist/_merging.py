@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 
-from ._model import PAPER_FIELDS, Listing, Paper
+from ._model import PAPER_FIELDS, Paper
 
-__all__ = ["merge_listings"]
+__all__ = ["merge_papers"]
 
 
 def _is_known(value: object) -> bool:
@@ -47,15 +47,18 @@ class _Merged:
         return Paper(**self.values)
 
 
-def merge_listings(listings: Sequence[Listing]) -> Listing:
-    """Combine listings in argument order; see Listing.merge for the rules."""
+def merge_papers(
+    sources: Iterable[tuple[Sequence[Paper], datetime.date | None]],
+) -> tuple[Paper, ...]:
+    """One paper per arXiv id (else title) from (papers, listing date) pairs in order.
+
+    See Listing.merge for the rules.
+    """
     merged: list[_Merged] = []
     by_id: dict[str, _Merged] = {}
     by_title: dict[str, _Merged] = {}
-    for listing in listings:
-        if not isinstance(listing, Listing):
-            raise TypeError(f"merge() takes Listings, not {type(listing).__name__}")
-        for paper in listing.papers:
+    for papers, date in sources:
+        for paper in papers:
             title_key = _title_key(paper.title)
             found = by_id.get(paper.arxiv_id) if paper.arxiv_id is not None else None
             if found is None and title_key:
@@ -65,23 +68,12 @@ def merge_listings(listings: Sequence[Listing]) -> Listing:
                     if known_id is not None and known_id != paper.arxiv_id:
                         found = None  # same title, different papers
             if found is None:
-                found = _Merged(paper, listing.date)
+                found = _Merged(paper, date)
                 merged.append(found)
             else:
-                found.absorb(paper, listing.date)
+                found.absorb(paper, date)
             if found.values["arxiv_id"] is not None:
                 by_id[found.values["arxiv_id"]] = found
             if title_key:
                 by_title.setdefault(title_key, found)
-    return Listing(
-        tuple(item.paper() for item in merged),
-        title=next((listing.title for listing in listings if listing.title is not None), None),
-        date=max((listing.date for listing in listings if listing.date is not None), default=None),
-        format=_common(listing.format for listing in listings),
-        source=_common(listing.source for listing in listings),
-    )
-
-
-def _common(values: Iterable[str | None]) -> str | None:
-    distinct = set(values)
-    return distinct.pop() if len(distinct) == 1 else None
+    return tuple(item.paper() for item in merged)

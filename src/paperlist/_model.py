@@ -1,17 +1,16 @@
-"""The data model: Paper, Issue and Listing. No parsing and no I/O here."""
+"""Paper and Issue: the values every other module builds or reads.
+
+A leaf: it imports nothing of paperlist's, so every module may import it.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from collections.abc import Iterable
 
 import attrs
 
-if TYPE_CHECKING:
-    from .query import Predicate
-
-__all__ = ["Issue", "Listing", "Paper"]
+__all__ = ["PAPER_FIELDS", "Issue", "Paper"]
 
 PAPER_URL_PREFIX = "https://huggingface.co/papers/"
 
@@ -20,14 +19,6 @@ def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
     # A bare string would otherwise become a tuple of characters.
     if isinstance(values, str):
         raise TypeError(f"expected a sequence of strings, got the string {values!r}")
-    return tuple(values)
-
-
-def _paper_tuple(values: Iterable[Paper]) -> tuple[Paper, ...]:
-    return tuple(values)
-
-
-def _issue_tuple(values: Iterable[Issue]) -> tuple[Issue, ...]:
     return tuple(values)
 
 
@@ -57,8 +48,8 @@ class Paper:
     ai_keywords: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __attrs_post_init__(self) -> None:
-        # One combined test keeps construction cheap on the loaders' hot path;
-        # the loop that names the culprit runs only when it fails.
+        # One combined test keeps construction cheap; the loop that names the
+        # culprit runs only when it fails.
         if (
             (self.author_count is not None and self.author_count < 0)
             or (self.upvotes is not None and self.upvotes < 0)
@@ -85,30 +76,6 @@ class Paper:
 
 PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
 """The names of Paper's fields, in order."""
-
-
-def _make_trusted_constructor() -> Callable[..., Paper]:
-    """A Paper constructor for loaders that skips conversion and validation.
-
-    Loaders already hand over tuples and counts >= 0; setting the slots
-    directly saves about half of attrs' __init__ on their hot path. Tests check
-    that it builds values equal to Paper(...).
-    """
-    names = PAPER_FIELDS
-    setters = {f"_set_{name}": Paper.__dict__[name].__set__ for name in names}
-    source = (
-        f"def trusted_paper({', '.join(names)}):\n"
-        "    paper = _new(_Paper)\n"
-        + "".join(f"    _set_{name}(paper, {name})\n" for name in names)
-        + "    return paper\n"
-    )
-    namespace: dict[str, Any] = {"_new": object.__new__, "_Paper": Paper, **setters}
-    exec(source, namespace)
-    constructor: Callable[..., Paper] = namespace["trusted_paper"]
-    return constructor
-
-
-trusted_paper = _make_trusted_constructor()
 
 
 @attrs.frozen
@@ -140,109 +107,3 @@ class Issue:
         if self.field is not None:
             where.append(f"field {self.field}")
         return f"{', '.join(where)}: {self.message}" if where else self.message
-
-
-@attrs.frozen(repr=False)
-class Listing(Sequence[Paper]):
-    """An immutable sequence of papers read from one page, with the page's provenance.
-
-    Slicing and filtering keep ``title``, ``date``, ``format`` and ``source``;
-    the derived listing has no ``issues``.
-    """
-
-    papers: tuple[Paper, ...] = attrs.field(default=(), converter=_paper_tuple)
-    title: str | None = None
-    date: datetime.date | None = None
-    format: str | None = None
-    source: str | None = None
-    issues: tuple[Issue, ...] = attrs.field(default=(), converter=_issue_tuple)
-
-    def __len__(self) -> int:
-        return len(self.papers)
-
-    def __iter__(self) -> Iterator[Paper]:
-        return iter(self.papers)
-
-    @overload
-    def __getitem__(self, index: int) -> Paper: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Listing: ...
-
-    def __getitem__(self, index: int | slice) -> Paper | Listing:
-        if isinstance(index, slice):
-            return self._derive(self.papers[index])
-        return self.papers[index]
-
-    def __contains__(self, item: object) -> bool:
-        return item in self.papers
-
-    def __repr__(self) -> str:
-        parts = [f"{len(self.papers)} papers"]
-        if self.title is not None:
-            parts.append(f"title={self.title!r}")
-        if self.date is not None:
-            parts.append(f"date={self.date.isoformat()}")
-        if self.format is not None:
-            parts.append(f"format={self.format!r}")
-        if self.source is not None:
-            parts.append(f"source={self.source!r}")
-        if self.issues:
-            parts.append(f"{len(self.issues)} issues")
-        return f"Listing({', '.join(parts)})"
-
-    def _derive(self, papers: Sequence[Paper]) -> Listing:
-        return Listing(papers, self.title, self.date, self.format, self.source, ())
-
-    def filter(self, *predicates: Predicate | Callable[[Paper], bool]) -> Listing:
-        """Keep the papers that satisfy every predicate.
-
-        Args:
-            *predicates: ``paperlist.query`` predicates or plain callables.
-
-        Returns:
-            A Listing with the same provenance and no issues.
-        """
-        from ._filtering import filter_papers
-
-        return self._derive(filter_papers(self.papers, predicates))
-
-    def sort_by(self, key: str | Callable[[Paper], Any], *, reverse: bool = False) -> Listing:
-        """Sort the papers by a field name or a key function; unknown (None) values go last.
-
-        The sort is stable, and papers whose key is None stay last in either direction.
-
-        Raises:
-            ValueError: when ``key`` names no field of Paper.
-        """
-        from ._filtering import sort_papers
-
-        return self._derive(sort_papers(self.papers, key, reverse=reverse))
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat dict per paper: fields in order plus ``url``; tuples become lists."""
-        from ._export import to_records
-
-        return to_records(self.papers)
-
-    def to_bibtex(self) -> str:
-        """One ``@misc`` BibTeX entry per paper that has an arXiv id."""
-        from ._export import to_bibtex
-
-        return to_bibtex(self.papers)
-
-    def merge(self, *others: Listing) -> Listing:
-        """Combine this listing with others, one paper per arXiv id (else per title).
-
-        For a paper seen more than once, known values win over unknown ones, and
-        between two known values the one from the listing with the later ``date``
-        (the later argument on ties or unknown dates) wins.
-        """
-        from ._merging import merge_listings
-
-        return merge_listings((self, *others))
-
-    def _repr_html_(self) -> str:
-        from ._export import to_html_table
-
-        return to_html_table(self)

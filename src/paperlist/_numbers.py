@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["parse_count", "parse_star_count"]
+__all__ = [
+    "AUTHOR_COUNT",
+    "AUTHOR_COUNT_PATTERN",
+    "STAR_COUNT_PATTERN",
+    "VOTE_COUNT",
+    "parse_count",
+    "parse_star_count",
+]
+
+VOTE_COUNT = re.compile(r"\d{1,12}|-")
+"""An upvote count as cards show it: a number, or "-" for none."""
+STAR_COUNT_PATTERN = r"\d[\d.,]*\s*[kKmM]?"
+"""A star count as cards show it: ``476``, ``1,204``, ``11.3k``."""
+AUTHOR_COUNT_PATTERN = r"(?P<count>\d[\d,]*)\s+authors?"
+"""``4 authors``, ``1 author``; match it ignoring case."""
+AUTHOR_COUNT = re.compile(AUTHOR_COUNT_PATTERN, re.IGNORECASE)
 
 # No page shows a count this long; longer digit runs are garbage, and Python
 # refuses to convert strings of more than 4,300 digits anyway.

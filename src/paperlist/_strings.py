@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["normalise_space"]
+__all__ = ["normalise_space", "shorten"]
 
 # Up to this length one isprintable() pass costs less than eight memchr scans.
 _SHORT = 200
@@ -50,3 +50,8 @@ def normalise_space(text: str) -> str:
     if spaced[:1] == " " or spaced[-1:] == " ":
         spaced = spaced.strip(" ")
     return spaced
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last of them "…", when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

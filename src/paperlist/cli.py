@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from . import query
+from ._formats.document import dumps
+from ._listing import Listing
 from ._loading import FORMATS, load
-from ._model import Listing
-from ._ownjson import dumps
 from ._sample import SAMPLE_DATE, sample_path
 from .errors import ParseError
 

@@ -13,7 +13,7 @@ plain negation, so it matches the negation).
 from __future__ import annotations
 
 import datetime
-import functools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Literal
@@ -51,136 +51,116 @@ _OR, _AND, _ATOM = 1, 2, 3
 class Predicate:
     """A test on a Paper; combine with ``&``, ``|`` and ``~``.
 
-    Predicates are immutable, hashable and picklable. ``Listing.filter``
-    compiles a combination into one comprehension, so combining costs no
-    call per predicate per paper.
+    Predicates are immutable, hashable and picklable. Calling one tests one
+    paper; ``select`` tests a sequence, where each kind of predicate runs its
+    own comprehension instead of one call per paper.
     """
 
     __slots__ = ()
 
     def __call__(self, paper: Paper) -> bool:
-        return _compiled(self)[0](paper)
+        raise NotImplementedError
+
+    def select(self, papers: Sequence[Paper]) -> list[Paper]:
+        """The papers that satisfy this predicate, in order."""
+        return [paper for paper in papers if self(paper)]
 
     def __and__(self, other: Predicate) -> Predicate:
         if not isinstance(other, Predicate):
             return NotImplemented
-        return _And(self, other)
+        return _And((*_operands(self, _And), *_operands(other, _And)))
 
     def __or__(self, other: Predicate) -> Predicate:
         if not isinstance(other, Predicate):
             return NotImplemented
-        return _Or(self, other)
+        return _Or((*_operands(self, _Or), *_operands(other, _Or)))
 
     def __invert__(self) -> Predicate:
         return _Not(self)
-
-    def select(self, papers: Sequence[Paper]) -> list[Paper]:
-        """The papers that satisfy this predicate, in order."""
-        return _compiled(self)[1](papers)
-
-    # -- for subclasses ------------------------------------------------------------
-
-    def _expression(self, constants: list[object]) -> str:
-        """Python source testing the paper ``p``; values go in ``constants``."""
-        raise NotImplementedError
 
     def _precedence(self) -> int:
         return _ATOM
 
 
-def _constant(constants: list[object], value: object) -> str:
-    constants.append(value)
-    return f"_c{len(constants) - 1}"
+def _operands(predicate: Predicate, kind: type[_Chain]) -> tuple[Predicate, ...]:
+    """A chain's operands, so that ``a & b & c`` is one flat chain of any length."""
+    return predicate.operands if isinstance(predicate, kind) else (predicate,)
 
 
-_Compiled = tuple[Callable[[Paper], bool], Callable[[Sequence[Paper]], list[Paper]]]
-
-
-def _compiled(predicate: Predicate) -> _Compiled:
-    """The compiled form, cached unless a wrapped callable cannot be hashed."""
-    try:
-        hash(predicate)
-    except TypeError:
-        return _compile(predicate)
-    return _compile_cached(predicate)
-
-
-def _compile(predicate: Predicate) -> _Compiled:
-    """One test function and one selecting comprehension per predicate.
-
-    Values never enter the source text: they are passed in as closure
-    constants, so generated code only ever names Paper fields.
-    """
-    constants: list[object] = []
-    expression = predicate._expression(constants)
-    names = ", ".join(f"_c{index}" for index in range(len(constants)))
-    source = (
-        f"def _make({names}):\n"
-        f"    def test(p):\n"
-        f"        return bool({expression})\n"
-        f"    def select(papers):\n"
-        f"        return [p for p in papers if {expression}]\n"
-        f"    return test, select\n"
-    )
-    namespace: dict[str, Any] = {}
-    exec(compile(source, "<paperlist.query>", "exec"), namespace)
-    made: _Compiled = namespace["_make"](*constants)
-    return made
-
-
-# Compiling costs about as much as filtering a few hundred papers; predicates
-# are immutable values, so their compiled form can be shared.
-_compile_cached = functools.lru_cache(maxsize=512)(_compile)
+def _ids(papers: Sequence[Paper]) -> set[int]:
+    # Identity, not equality: hashing a Paper hashes every field.
+    return {id(paper) for paper in papers}
 
 
 # -- combinators -----------------------------------------------------------------
 
 
 @attrs.frozen(repr=False)
-class _Binary(Predicate):
-    """``left <op> right``; subclasses name the operator."""
+class _Chain(Predicate):
+    """Operands joined by one operator; subclasses name it."""
 
-    left: Predicate
-    right: Predicate
+    operands: tuple[Predicate, ...]
 
-    keyword: ClassVar[str]
     symbol: ClassVar[str]
     level: ClassVar[int]
-
-    def _expression(self, constants: list[object]) -> str:
-        left = self.left._expression(constants)
-        return f"({left} {self.keyword} {self.right._expression(constants)})"
 
     def _precedence(self) -> int:
         return self.level
 
     def __repr__(self) -> str:
-        return f"{_wrap(self.left, self.level)} {self.symbol} {_wrap(self.right, self.level + 1)}"
+        first, *rest = self.operands
+        parts = [_wrap(first, self.level)]
+        parts.extend(_wrap(operand, self.level + 1) for operand in rest)
+        return f" {self.symbol} ".join(parts)
 
 
 @attrs.frozen(repr=False)
-class _And(_Binary):
-    keyword = "and"
+class _And(_Chain):
     symbol = "&"
     level = _AND
 
+    def __call__(self, paper: Paper) -> bool:
+        return all(operand(paper) for operand in self.operands)
+
+    def select(self, papers: Sequence[Paper]) -> list[Paper]:
+        # Each operand narrows what the next one tests.
+        chosen = list(papers)
+        for operand in self.operands:
+            chosen = operand.select(chosen)
+        return chosen
+
 
 @attrs.frozen(repr=False)
-class _Or(_Binary):
-    keyword = "or"
+class _Or(_Chain):
     symbol = "|"
     level = _OR
+
+    def __call__(self, paper: Paper) -> bool:
+        return any(operand(paper) for operand in self.operands)
+
+    def select(self, papers: Sequence[Paper]) -> list[Paper]:
+        chosen: set[int] = set()
+        for operand in self.operands:
+            chosen |= _ids(operand.select(papers))
+        return [paper for paper in papers if id(paper) in chosen]
 
 
 @attrs.frozen(repr=False)
 class _Not(Predicate):
-    inner: Predicate
+    operand: Predicate
 
-    def _expression(self, constants: list[object]) -> str:
-        return f"(not {self.inner._expression(constants)})"
+    def __call__(self, paper: Paper) -> bool:
+        return not self.operand(paper)
+
+    def select(self, papers: Sequence[Paper]) -> list[Paper]:
+        rejected = _ids(self.operand.select(papers))
+        return [paper for paper in papers if id(paper) not in rejected]
+
+    def __invert__(self) -> Predicate:
+        return self.operand
 
     def __repr__(self) -> str:
-        return f"~{_wrap(self.inner, _ATOM)}"
+        return f"~{_wrap(self.operand, _ATOM)}"
 
 
 def _wrap(predicate: Predicate, minimum: int) -> str:
@@ -194,8 +174,8 @@ class _Callable(Predicate):
 
     function: Callable[[Paper], object]
 
-    def _expression(self, constants: list[object]) -> str:
-        return f"{_constant(constants, self.function)}(p)"
+    def __call__(self, paper: Paper) -> bool:
+        return bool(self.function(paper))
 
     def __repr__(self) -> str:
         return repr(self.function)
@@ -213,14 +193,24 @@ class _Bound(Predicate):
     low: Any
     high: Any
 
-    def _expression(self, constants: list[object]) -> str:
-        value = f"p.{self.field}"
-        tests = [f"{value} is not None"]
-        if self.low is not None:
-            tests.append(f"{_constant(constants, self.low)} <= {value}")
-        if self.high is not None:
-            tests.append(f"{value} <= {_constant(constants, self.high)}")
-        return f"({' and '.join(tests)})"
+    def __call__(self, paper: Paper) -> bool:
+        value = getattr(paper, self.field)
+        return (
+            value is not None
+            and (self.low is None or self.low <= value)
+            and (self.high is None or value <= self.high)
+        )
+
+    def select(self, papers: Sequence[Paper]) -> list[Paper]:
+        value_of = operator.attrgetter(self.field)
+        low, high = self.low, self.high
+        if high is None:
+            if low is None:
+                return [paper for paper in papers if value_of(paper) is not None]
+            return [p for p in papers if (value := value_of(p)) is not None and low <= value]
+        if low is None:
+            return [p for p in papers if (value := value_of(p)) is not None and value <= high]
+        return [p for p in papers if (value := value_of(p)) is not None and low <= value <= high]
 
     def __repr__(self) -> str:
         if self.helper.endswith("_between"):
@@ -293,12 +283,17 @@ def min_upvotes(n: int) -> Predicate:
 class _HasRepo(Predicate):
     host: str | None
 
-    def _expression(self, constants: list[object]) -> str:
+    def __call__(self, paper: Paper) -> bool:
         if self.host is None:
-            return "p.repo_urls"
+            return bool(paper.repo_urls)
         # Canonical repository URLs all read "https://<host>/owner/name".
-        prefix = _constant(constants, f"https://{self.host}/")
-        return f"any([u.startswith({prefix}) for u in p.repo_urls])"
+        prefix = f"https://{self.host}/"
+        return any(url.startswith(prefix) for url in paper.repo_urls)
+
+    def select(self, papers: Sequence[Paper]) -> list[Paper]:
+        if self.host is None:
+            return [paper for paper in papers if paper.repo_urls]
+        return [paper for paper in papers if self(paper)]
 
     def __repr__(self) -> str:
         return "has_repo()" if self.host is None else f"has_repo({self.host!r})"
@@ -358,8 +353,8 @@ class _KeywordMatcher:
 class _Keyword(Predicate):
     matcher: _KeywordMatcher
 
-    def _expression(self, constants: list[object]) -> str:
-        return f"{_constant(constants, self.matcher)}(p)"
+    def __call__(self, paper: Paper) -> bool:
+        return self.matcher(paper)
 
     def __repr__(self) -> str:
         matcher = self.matcher

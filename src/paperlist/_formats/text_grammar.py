@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from ._context import LoadContext
-from ._dates import CardDate, has_date_shape, parse_card_date
-from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
-from ._model import Listing, Paper, trusted_paper
-from ._strings import normalise_space
-from ._text_lines import MAX_TITLE_LENGTH, Kind, Unit, read_units
+from .._context import LoadContext
+from .._dates import CardDate, has_date_shape, parse_card_date
+from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
+from .._listing import Listing
+from .._model import Paper
+from .._strings import normalise_space, shorten
+from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, read_units
 
 __all__ = ["load_text"]
 
@@ -27,7 +28,7 @@ _EXCERPT_LENGTH = 60
 
 
 def _excerpt(text: str) -> str:
-    return repr(text if len(text) <= _EXCERPT_LENGTH else text[: _EXCERPT_LENGTH - 1] + "…")
+    return repr(shorten(text, _EXCERPT_LENGTH))
 
 
 @attrs.define
@@ -115,7 +116,6 @@ class _Assembler:
             Kind.DATE: self._date,
             Kind.REPO: self._repo,
             Kind.CHROME: self._chrome,
-            Kind.CARD: self._whole_card,
         }
 
     def run(self) -> Listing:
@@ -171,23 +171,6 @@ class _Assembler:
         if self.pending_votes is not None:
             self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
         self.pending_votes = unit
-
-    def _whole_card(self, unit: Unit) -> None:
-        """A CARD unit: what its title, abstract, authors, "·" and date units would do.
-
-        The reader makes one only where those units would start a new card
-        (never after an explicit Markdown title) and fill it without a problem,
-        except an unreadable date.
-        """
-        assert unit.date is not None
-        card = self._start_card(unit, explicit=False)
-        card.abstract = unit.abstract
-        card.has_attributes = card.has_owner = True
-        card.author_count = unit.value
-        published = card.published = self._parse_date(unit.date)
-        if published.error is not None:
-            date_line = Unit(Kind.DATE, unit.date, unit.line + 6, 1)
-            card.problem(published.error, date_line, "published")
 
     def _organization(self, unit: Unit) -> None:
         card = self._attribute_card(unit, "organization")
@@ -287,22 +270,17 @@ class _Assembler:
         if abstract and "/" in abstract:
             links.extend(find_repo_urls(abstract))
         published = card.published
-        paper = trusted_paper(
-            card.title,
-            card.arxiv_id,
-            abstract or None,
-            (),
-            card.author_count,
-            card.organization,
-            published.date if published is not None else None,
-            None,
-            card.upvotes,
-            published.comments if published is not None else None,
-            canonical_repo_urls(links) if links else (),
-            card.github_stars,
-            None,
-            None,
-            (),
+        paper = Paper(
+            title=card.title,
+            arxiv_id=card.arxiv_id,
+            abstract=abstract or None,
+            author_count=card.author_count,
+            organization=card.organization,
+            published=published.date if published is not None else None,
+            upvotes=card.upvotes,
+            comments=published.comments if published is not None else None,
+            repo_urls=canonical_repo_urls(links),
+            github_stars=card.github_stars,
         )
         papers = self.papers
         # Trending dumps render every card twice in a row: keep one.
@@ -383,7 +361,9 @@ class _Assembler:
             if self.page_date is None:
                 self.page_date = self._parse_date(unit.text)
                 if self.page_date.error is not None:
-                    self._orphan(unit, self.page_date.error, "date")
+                    message = f"the page's date: {self.page_date.error}"
+                    problem = _Problem(message, unit.line, unit.column, "date")
+                    self.problems.append((None, problem))
             return
         if card is not None and card.published is None:
             card.has_attributes = True

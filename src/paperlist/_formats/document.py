@@ -11,16 +11,18 @@ import functools
 import json
 from typing import IO, TYPE_CHECKING, Any
 
-from ._context import LoadContext
-from ._model import Issue, Listing, Paper
+from .._context import LoadContext
+from .._listing import Listing
+from .._model import Issue, Paper
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["DOCUMENT_VERSION", "dump", "dumps", "listing_from_document"]
+__all__ = ["DOCUMENT_VERSION", "DOCUMENT_VERSION_KEY", "dump", "dumps", "listing_from_document"]
 
 DOCUMENT_VERSION = 1
-_VERSION_KEY = "paperlist"
+DOCUMENT_VERSION_KEY = "paperlist"
+"""The key whose presence makes a JSON object a paperlist document."""
 
 
 def _strict_str(value: object, _: object) -> str:
@@ -73,7 +75,7 @@ def _converter() -> cattrs.Converter:
 def _document(listing: Listing) -> dict[str, Any]:
     converter = _converter()
     return {
-        _VERSION_KEY: DOCUMENT_VERSION,
+        DOCUMENT_VERSION_KEY: DOCUMENT_VERSION,
         "title": listing.title,
         "date": listing.date.isoformat() if listing.date is not None else None,
         "format": listing.format,
@@ -105,13 +107,13 @@ def listing_from_document(document: dict[str, Any], context: LoadContext) -> Lis
         ParseError: for an unknown version, an unknown key or a wrong type,
             naming its JSON path.
     """
-    version = document.get(_VERSION_KEY)
+    version = document.get(DOCUMENT_VERSION_KEY)
     if version != DOCUMENT_VERSION or type(version) is not int:
         context.fail(
             f"expected paperlist document version {DOCUMENT_VERSION}, got {version!r}",
-            field=f"$.{_VERSION_KEY}",
+            field=f"$.{DOCUMENT_VERSION_KEY}",
         )
-    fields = {key: value for key, value in document.items() if key != _VERSION_KEY}
+    fields = {key: value for key, value in document.items() if key != DOCUMENT_VERSION_KEY}
     import cattrs
     from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 

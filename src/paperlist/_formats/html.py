@@ -14,22 +14,21 @@ from typing import Any
 
 from lxml import etree
 
-from ._context import LoadContext
-from ._dates import looks_like_card_date, parse_card_date
-from ._decoding import decode
-from ._json import listing_from_hydration, listing_from_paper_page, stream_hydration
-from ._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
-from ._model import Listing, Paper
-from ._numbers import parse_count, parse_star_count
-from ._strings import normalise_space
+from .._context import LoadContext
+from .._dates import looks_like_card_date, parse_card_date
+from .._decoding import decode
+from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
+from .._listing import Listing
+from .._model import Paper
+from .._numbers import AUTHOR_COUNT, STAR_COUNT_PATTERN, VOTE_COUNT, parse_count, parse_star_count
+from .._strings import normalise_space, shorten
+from .api import listing_from_hydration, listing_from_paper_page
 
 __all__ = ["load_html"]
 
 _TITLE_SUFFIX = " - Hugging Face"
 _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
-_NUMBER_OR_DASH = re.compile(r"\d{1,12}|-")
-_AUTHOR_COUNT = re.compile(r"(\d[\d,]*)\s+authors?", re.IGNORECASE)
-_STARS = re.compile(r"\d[\d.,]*\s*[kKmM]?")
+_STARS = re.compile(STAR_COUNT_PATTERN)
 _CARD_TITLE_XPATH = ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
 
 
@@ -144,10 +143,6 @@ def _from_props(
             line=line,
         )
     _check_utf8(page, (raw, title), context)
-    if target == "DailyPapers":
-        streamed = stream_hydration(raw, context, title=title, format="html", line=line)
-        if isinstance(streamed, Listing):
-            return streamed
     try:
         props = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -237,9 +232,9 @@ class _CardReader:
         text = _own_text(element)
         if not text:
             return
-        if before_title and self.upvotes is None and _NUMBER_OR_DASH.fullmatch(text):
+        if before_title and self.upvotes is None and VOTE_COUNT.fullmatch(text):
             self.upvotes = 0 if text == "-" else self._count(text, element, "upvotes")
-        elif self.author_count is None and (count := _AUTHOR_COUNT.fullmatch(text)):
+        elif self.author_count is None and (count := AUTHOR_COUNT.fullmatch(text)):
             self.author_count = self._count(count[1], element, "author_count")
         elif self.published is None and looks_like_card_date(text):
             parsed = parse_card_date(text, self.context.today)
@@ -257,9 +252,8 @@ class _CardReader:
     def _count(self, text: str, element: Any, field: str) -> int | None:
         number = parse_count(text)
         if number is None:
-            shown = text if len(text) <= 20 else text[:19] + "…"
             self.context.report(
-                f"expected a count, got {shown!r}",
+                f"expected a count, got {shorten(text, 20)!r}",
                 line=element.sourceline,
                 field=field,
                 index=self.index,

@@ -13,9 +13,15 @@ from enum import IntEnum
 from itertools import chain
 from typing import NamedTuple
 
-from ._dates import looks_like_card_date
-from ._links import arxiv_id_from_paper_url
-from ._numbers import parse_count, parse_star_count
+from .._dates import looks_like_card_date
+from .._links import arxiv_id_from_paper_url
+from .._numbers import (
+    AUTHOR_COUNT_PATTERN,
+    STAR_COUNT_PATTERN,
+    VOTE_COUNT,
+    parse_count,
+    parse_star_count,
+)
 
 __all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "read_units"]
 
@@ -33,7 +39,6 @@ class Kind(IntEnum):
     SEPARATOR = 7  # the "·" between owner and date
     DATE = 8  # a date line, maybe with the comment count
     REPO = 9  # a repository link with its star count
-    CARD = 10  # a whole plain card: title, abstract, author count, "·" and date
 
 
 class Unit(NamedTuple):
@@ -49,9 +54,6 @@ class Unit(NamedTuple):
     value: int | None = None
     url: str | None = None
     single_line: bool = True
-    # A CARD's abstract and date line; its text is the title, its value the author count.
-    abstract: str | None = None
-    date: str | None = None
 
 
 # Building units with tuple.__new__ skips NamedTuple's Python-level __new__.
@@ -86,10 +88,9 @@ MAX_TITLE_LENGTH = 200
 
 _BATCH_SIZE = 128
 _SEPARATORS = frozenset({"·", "⋅", "•"})
-_VOTES = re.compile(r"\d{1,12}|-")
 # "4 authors", "- 8 authors", "  • 1 author"; after a bullet, an unreadable
 # count ("• many authors") is still an author line, to be reported.
-_AUTHORS = re.compile(r"(?:[•*-]\s*)?(?P<count>\d[\d,]*)\s+authors?", re.IGNORECASE)
+_AUTHORS = re.compile(rf"(?:[•*-]\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?")
@@ -100,7 +101,7 @@ _DATE_WITH_COMMENTS = re.compile(
 )
 _CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
-    r"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>\d[\d.,]*\s*[kKmM]?)?", re.IGNORECASE
+    rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
 _BOLD_LABEL = re.compile(r"\*\*[^*]+:\*\*.*")
 _RULE = re.compile(r"-{3,}|\*{3,}|_{3,}")
@@ -124,10 +125,6 @@ class _Reader:
         self.index = first
         self.units: list[Unit] = []
         self.markdown = False
-        # The kind of the last unit handed out in a batch.
-        self.last_kind: Kind | None = None
-        self.date_lines: dict[str, bool] = {}
-        self.author_lines: dict[str, int | None] = {}
 
     def batches(self) -> Iterator[list[Unit]]:
         """The units in batches, so that a load never holds them all.
@@ -145,88 +142,15 @@ class _Reader:
             if not stripped:
                 self.index += 1
                 if len(self.units) >= _BATCH_SIZE:  # between paragraphs: a rare test
-                    self.last_kind = self.units[-1].kind
                     yield self.units
                     self.units = []
                 continue
             reader = by_first.get(stripped[0])
             if reader is not None and reader(self, line, stripped):
                 continue
-            if not self._short_line(line, stripped) and not self._whole_card(line, stripped):
+            if not self._short_line(line, stripped):
                 self._paragraph(line, stripped)
         yield self.units
-
-    def _whole_card(self, line: str, title: str) -> bool:
-        """The commonest card of a plain-text dump, as one CARD unit::
-
-            Title
-            <blank>
-            A one-line abstract of more than 200 characters
-            <blank>
-              • 4 authors
-            ·
-            Nov 22, 2023
-
-        It reads exactly as the lines one by one would, in a third less time
-        for reading and assembling. Anything else, Markdown included, goes
-        line by line; so does a card right after a "·", which might take its
-        title for a date.
-        """
-        index = self.index
-        lines = self.lines
-        if (
-            index + 6 >= len(lines)
-            or lines[index + 1]
-            or lines[index + 3]
-            or lines[index + 5] != "·"
-            or self.markdown
-            or len(title) > MAX_TITLE_LENGTH
-        ):
-            return False
-        abstract = lines[index + 2]
-        date = lines[index + 6]
-        if not (
-            len(abstract) > MAX_TITLE_LENGTH
-            and abstract.strip() is abstract  # strip() returns the string itself when it can
-            and abstract[0] not in _BY_FIRST_CHARACTER
-            and not abstract.endswith("#community)")
-            and self._is_date_line(date)
-        ):
-            return False
-        count = self._author_count(lines[index + 4])
-        if count is None:
-            return False
-        previous = self.units[-1].kind if self.units else self.last_kind
-        if previous == Kind.SEPARATOR:
-            return False
-        column = len(line) - len(line.lstrip()) + 1
-        self.units.append(
-            _new_unit(
-                Unit, (Kind.CARD, title, index + 1, column, count, None, True, abstract, date)
-            )
-        )
-        self.index = index + 7
-        return True
-
-    # Date and author lines repeat from card to card: each is read once per load.
-
-    def _is_date_line(self, line: str) -> bool:
-        """Whether ``line``, unstripped, is a date line as _short_line reads them."""
-        known = self.date_lines.get(line)
-        if known is None:
-            known = self.date_lines[line] = (
-                bool(line) and line.strip() is line and _one_line_date(line)
-            )
-        return known
-
-    def _author_count(self, line: str) -> int | None:
-        """N of a "  • N authors" line as _separator reads it, or None."""
-        if line in self.author_lines:
-            return self.author_lines[line]
-        owner = line.strip()
-        authors = _author_line(owner) if owner[:1] == "•" else None
-        count = self.author_lines[line] = authors[1] if authors is not None else None
-        return count
 
     def _emit(
         self,
@@ -241,9 +165,7 @@ class _Reader:
         """Add a unit that starts at the current line."""
         column = len(line) - len(line.lstrip()) + 1
         self.units.append(
-            _new_unit(
-                Unit, (kind, text, self.index + 1, column, value, url, single_line, None, None)
-            )
+            _new_unit(Unit, (kind, text, self.index + 1, column, value, url, single_line))
         )
 
     def _short_line(self, line: str, stripped: str) -> bool:
@@ -272,7 +194,7 @@ class _Reader:
             authors = _author_line(stripped)
             if authors is not None:
                 return self._one(Kind.AUTHORS, authors[0], line, authors[1])
-            if _VOTES.fullmatch(stripped):
+            if VOTE_COUNT.fullmatch(stripped):
                 return self._one(Kind.VOTES, stripped, line, parse_count(stripped) or 0)
             if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
                 return self._one(Kind.CHROME, "", line)
@@ -283,9 +205,7 @@ class _Reader:
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
         column = len(line) - len(line.lstrip()) + 1
-        self.units.append(
-            _new_unit(Unit, (kind, text, self.index + 1, column, value, None, True, None, None))
-        )
+        self.units.append(_new_unit(Unit, (kind, text, self.index + 1, column, value, None, True)))
         self.index += 1
         return True
 
@@ -308,9 +228,7 @@ class _Reader:
             text = unescape_markdown(text)
         column = len(line) - len(line.lstrip()) + 1
         self.units.append(
-            _new_unit(
-                Unit, (Kind.TEXT, text, start + 1, column, None, None, parts is None, None, None)
-            )
+            _new_unit(Unit, (Kind.TEXT, text, start + 1, column, None, None, parts is None))
         )
 
     def _separator(self, line: str, stripped: str) -> bool:
@@ -378,7 +296,7 @@ class _Reader:
 
     def _classify_link(self, line: str, text: str, url: str) -> bool:
         stripped_text = text.strip()
-        if _VOTES.fullmatch(stripped_text):
+        if VOTE_COUNT.fullmatch(stripped_text):
             self._emit(Kind.VOTES, stripped_text, line, value=parse_count(stripped_text) or 0)
             return True
         if stripped_text in _CHROME_LINK_TEXTS:
@@ -429,19 +347,6 @@ def _author_line(stripped: str) -> tuple[str, int | None] | None:
     return match["count"], parse_count(match["count"])
 
 
-def _one_line_date(stripped: str) -> bool:
-    """Whether the line by line reading takes this line for a date, as _short_line does."""
-    return (
-        len(stripped) <= _MAX_CHROME_LENGTH
-        and stripped[0].isalpha()
-        and not stripped.endswith("#community)")
-        and stripped not in _CHROME_LINES
-        and stripped not in _PAGE_TITLE_LINES
-        and stripped[:3].lower() in _MONTH_PREFIXES
-        and looks_like_card_date(stripped)
-    )
-
-
 def _starts_a_shape(stripped: str) -> bool:
     """True when a line begins a unit of its own instead of continuing a paragraph."""
     first = stripped[0]
@@ -452,7 +357,7 @@ def _starts_a_shape(stripped: str) -> bool:
     if len(stripped) <= _MAX_CHROME_LENGTH:
         if stripped in _CHROME_LINES or stripped in _PAGE_TITLE_LINES:
             return True
-        if _VOTES.fullmatch(stripped) or looks_like_card_date(stripped):
+        if VOTE_COUNT.fullmatch(stripped) or looks_like_card_date(stripped):
             return True
         match = _AUTHORS.fullmatch(stripped)
         if match is not None and parse_count(match["count"]) is not None:

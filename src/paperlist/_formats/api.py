@@ -1,0 +1,374 @@
+"""Items of the Daily Papers API mapped to Papers; shared by the JSON and HTML readers.
+
+An item is ``{"paper": {...}, "numComments": ..., ...}`` as ``/api/daily_papers``
+and search results give it, or the paper object alone (``/api/papers/<id>``).
+A page's hydration props hold an array of items (``dailyPapers`` or
+``searchResults``) or, on a paper page, one item.
+
+Each field group has one reader that takes the JSON path of the object it
+reads, so that a problem names where it is (``$[3].paper.upvotes``); paths
+are spelt out only when something is reported. Problems are reported in the
+order of the fields below.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .._context import LoadContext
+from .._dates import echoes_instant, parse_iso_date, parse_utc_instant
+from .._links import canonical_repo_urls, find_repo_urls, normalise_arxiv_id, repo_url
+from .._listing import Listing
+from .._model import Paper
+from .._strings import normalise_space, shorten
+
+__all__ = ["HYDRATION_KEYS", "ItemMapper", "listing_from_hydration", "listing_from_paper_page"]
+
+HYDRATION_KEYS = ("dailyPapers", "searchResults")
+"""The keys under which a listing page's props hold its items."""
+
+
+def type_name(value: object) -> str:
+    """How a JSON value of this Python type is called in messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+class ItemMapper:
+    """Maps the API items of one load to Papers, reporting problems with JSON paths.
+
+    ``line`` is where the JSON sits in its page (HTML props), else None.
+    """
+
+    def __init__(self, context: LoadContext, *, line: int | None = None) -> None:
+        self.context = context
+        self.line = line
+        self.index = 0  # the Listing position of the paper being mapped
+
+    def wrong(self, path: str, expected: str, value: object) -> None:
+        """Report a value of the wrong kind at ``path``; its field becomes unknown."""
+        self.context.report(
+            f"expected {expected} at {path}, got {type_name(value)} {shorten(repr(value), 60)}",
+            line=self.line,
+            field=path,
+            index=self.index,
+        )
+
+    # -- arrays and items -----------------------------------------------------------
+
+    def map_items(self, items: Iterable[Any], path: str) -> list[Paper]:
+        """The Papers of the array of items at ``path``, consumed in order.
+
+        An item that is no object is reported and skipped; an array in which
+        no item is an object is no listing, even leniently.
+        """
+        papers: list[Paper] = []
+        first: object = None
+        position = -1
+        for position, item in enumerate(items):
+            self.index = len(papers)
+            if type(item) is dict:
+                papers.append(self.map_item(item, f"{path}[{position}]"))
+                continue
+            if position == 0:
+                first = item
+            where = f"{path}[{position}]"
+            self.context.report(
+                f"expected an object at {where}, got {type_name(item)}",
+                line=self.line,
+                field=where,
+            )
+        if position >= 0 and not papers:
+            self.context.fail(
+                f"expected an object at {path}[0], got {type_name(first)}",
+                line=self.line,
+                field=f"{path}[0]",
+            )
+        return papers
+
+    def map_item(self, item: dict[str, Any], path: str) -> Paper:
+        """One item (with a ``paper`` object) or bare paper object at ``path`` as a Paper."""
+        paper, outer, paper_path = self._paper_object(item, path)
+        get = paper.get
+        arxiv_id = self._arxiv_id(get("id"), paper_path)
+        title = self._title(paper, outer, paper_path, path)
+        abstract = self._text(get("summary"), paper_path, "summary")
+        authors = self._authors(get("authors"), paper_path)
+        published = self._day(get("publishedAt"), paper_path, "publishedAt")
+        listed = self._listed(paper, outer, paper_path, path)
+        upvotes = self._count(get("upvotes"), paper_path, "upvotes")
+        github_stars = self._count(get("githubStars"), paper_path, "githubStars")
+        project_page = self._project_page(get("projectPage"), paper_path)
+        ai_summary = self._text(get("ai_summary"), paper_path, "ai_summary")
+        ai_keywords = self._keywords(get("ai_keywords"), paper_path)
+        comments = self._comments(outer, path)
+        organization = self._organization(paper, outer, paper_path, path)
+        return Paper(
+            title=title,
+            arxiv_id=arxiv_id,
+            abstract=abstract,
+            authors=authors,
+            author_count=len(authors) or None,
+            organization=organization,
+            published=published,
+            listed=listed,
+            upvotes=upvotes,
+            comments=comments,
+            repo_urls=self._repo_urls(get("githubRepo"), abstract, paper_path),
+            github_stars=github_stars,
+            project_page=project_page,
+            ai_summary=ai_summary,
+            ai_keywords=ai_keywords,
+        )
+
+    def _paper_object(
+        self, item: dict[str, Any], path: str
+    ) -> tuple[dict[str, Any], dict[str, Any] | None, str]:
+        """(the paper object, the item around it or None, the paper object's path)."""
+        paper = item.get("paper")
+        if paper is None:
+            return item, None, path
+        if type(paper) is not dict:
+            self.wrong(f"{path}.paper", "an object", paper)
+            paper = {}
+        return paper, item, f"{path}.paper"
+
+    # -- values of any field ----------------------------------------------------------
+
+    def _text(self, value: object, path: str, key: str) -> str | None:
+        if type(value) is str:
+            return normalise_space(value) or None
+        if value is not None:
+            self.wrong(f"{path}.{key}", "a string", value)
+        return None
+
+    def _count(self, value: object, path: str, key: str) -> int | None:
+        if value is None or (type(value) is int and value >= 0):
+            return value
+        self.wrong(f"{path}.{key}", "a whole number >= 0", value)
+        return None
+
+    def _instant(self, value: object, path: str, key: str) -> datetime.datetime | None:
+        if value is None:
+            return None
+        if type(value) is str:
+            try:
+                return parse_utc_instant(value)
+            except ValueError:
+                pass
+        self.wrong(f"{path}.{key}", "an ISO 8601 timestamp", value)
+        return None
+
+    def _day(self, value: object, path: str, key: str) -> datetime.date | None:
+        instant = self._instant(value, path, key)
+        return instant.date() if instant is not None else None
+
+    # -- fields -------------------------------------------------------------------------
+
+    def _arxiv_id(self, value: object, path: str) -> str | None:
+        if value is None:
+            return None
+        normal = normalise_arxiv_id(value) if type(value) is str else None
+        if normal is None:
+            self.wrong(f"{path}.id", "an arXiv id", value)
+        return normal
+
+    def _title(
+        self, paper: dict[str, Any], outer: dict[str, Any] | None, paper_path: str, path: str
+    ) -> str:
+        """The paper's title, else the item's; "" with an Issue when neither has one."""
+        title = self._text(paper.get("title"), paper_path, "title")
+        if not title and outer is not None:
+            title = self._text(outer.get("title"), path, "title")
+        if title:
+            return title
+        where = f"{paper_path}.title"
+        self.context.report(
+            f"expected a title at {where}, found none",
+            line=self.line,
+            field=where,
+            index=self.index,
+        )
+        return ""
+
+    def _authors(self, value: object, path: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if type(value) is not list:
+            self.wrong(f"{path}.authors", "an array of authors", value)
+            return ()
+        names = []
+        for position, author in enumerate(value):
+            name = author.get("name") if type(author) is dict else None
+            normal = normalise_space(name) if type(name) is str else ""
+            if normal:
+                names.append(normal)
+            else:
+                self.wrong(f"{path}.authors[{position}].name", "a non-empty string", name)
+        return tuple(names)
+
+    def _listed(
+        self, paper: dict[str, Any], outer: dict[str, Any] | None, paper_path: str, path: str
+    ) -> datetime.date | None:
+        """The day the paper was listed on Daily Papers, or None.
+
+        ``submittedOnDailyAt`` says it since 2025-03-17. Before, the item's
+        own ``publishedAt`` was the moment of listing; newer items repeat the
+        arXiv time there, or shift it to New York time labelled UTC, and
+        neither is the day of listing. (A day page's date may stand in: see
+        listing_from_hydration.)
+        """
+        listed = self._day(paper.get("submittedOnDailyAt"), paper_path, "submittedOnDailyAt")
+        if listed is not None or outer is None:
+            return listed
+        outer_time = outer.get("publishedAt")
+        paper_time = paper.get("publishedAt")
+        if outer_time == paper_time and type(paper_time) is str:
+            return None  # the arXiv time repeated (search results)
+        listed_at = self._instant(outer_time, path, "publishedAt")
+        if listed_at is None:
+            return None
+        try:
+            published_at = parse_utc_instant(paper_time) if type(paper_time) is str else None
+        except ValueError:  # already reported by map_item
+            published_at = None
+        if published_at is not None and echoes_instant(listed_at, published_at):
+            return None
+        return listed_at.date()
+
+    def _project_page(self, value: object, path: str) -> str | None:
+        if type(value) is str:
+            return value.strip() or None
+        if value is not None:
+            self.wrong(f"{path}.projectPage", "a string", value)
+        return None
+
+    def _keywords(self, value: object, path: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if type(value) is list and all(type(keyword) is str for keyword in value):
+            return tuple(value)
+        self.wrong(f"{path}.ai_keywords", "an array of strings", value)
+        return ()
+
+    def _comments(self, outer: dict[str, Any] | None, path: str) -> int | None:
+        """``numComments``, else the length of a ``comments`` array; only items have them."""
+        if outer is None:
+            return None
+        count = self._count(outer.get("numComments"), path, "numComments")
+        if count is None and type(outer.get("comments")) is list:
+            return len(outer["comments"])
+        return count
+
+    def _organization(
+        self, paper: dict[str, Any], outer: dict[str, Any] | None, paper_path: str, path: str
+    ) -> str | None:
+        """The paper's organisation, else the item's."""
+        name = self._organization_name(paper.get("organization"), paper_path)
+        if name is None and outer is not None:
+            name = self._organization_name(outer.get("organization"), path)
+        return name
+
+    def _organization_name(self, value: object, path: str) -> str | None:
+        if value is None:
+            return None
+        if type(value) is not dict:
+            self.wrong(f"{path}.organization", "an object", value)
+            return None
+        name = value.get("fullname") or value.get("name")
+        if name is None:
+            return None
+        if type(name) is not str:
+            self.wrong(f"{path}.organization.fullname", "a string", name)
+            return None
+        return normalise_space(name) or None
+
+    def _repo_urls(self, github: object, abstract: str | None, path: str) -> tuple[str, ...]:
+        """The declared repository (``githubRepo``), then those the abstract names."""
+        links = []
+        if github is not None:
+            canonical = repo_url(github) if type(github) is str else None
+            if canonical is not None:
+                links.append(canonical)
+            elif type(github) is not str or github.strip():
+                self.wrong(f"{path}.githubRepo", "a repository URL", github)
+        if abstract is not None:
+            links.extend(find_repo_urls(abstract))
+        return canonical_repo_urls(links)
+
+
+def listing_from_hydration(
+    props: dict[str, Any],
+    context: LoadContext,
+    *,
+    title: str | None = None,
+    format: str = "json",
+    line: int | None = None,
+) -> Listing:
+    """A listing page's hydration object (``dailyPapers`` or ``searchResults``) as a Listing.
+
+    On a day page, papers that name no listing day were listed on the page's date.
+    """
+    key = next(key for key in HYDRATION_KEYS if key in props)
+    page_date = _page_date(props, context, line)
+    items = props[key]
+    if type(items) is not list:
+        raise context.error(
+            f"expected an array at $.{key}, got {type_name(items)}", line=line, field=f"$.{key}"
+        )
+    papers = ItemMapper(context, line=line).map_items(items, f"$.{key}")
+    if page_date is not None and props.get("periodType") == "day":
+        papers = [
+            paper if paper.listed is not None else _listed_on(paper, page_date) for paper in papers
+        ]
+    return context.listing(papers, format=format, title=title, date=page_date)
+
+
+def _listed_on(paper: Paper, day: datetime.date) -> Paper:
+    return attrs.evolve(paper, listed=day)
+
+
+def _page_date(
+    props: dict[str, Any], context: LoadContext, line: int | None
+) -> datetime.date | None:
+    """The hydration object's ``dateString``; an unreadable one is reported."""
+    date_string = props.get("dateString")
+    if date_string is None:
+        return None
+    try:
+        page_date = parse_iso_date(date_string) if type(date_string) is str else None
+    except ValueError:
+        page_date = None
+    if page_date is None:
+        context.report(
+            f"expected a date like '2026-03-09' at $.dateString, got {date_string!r}",
+            line=line,
+            field="$.dateString",
+        )
+    return page_date
+
+
+def listing_from_paper_page(
+    props: dict[str, Any],
+    context: LoadContext,
+    *,
+    title: str | None = None,
+    format: str = "json",
+    line: int | None = None,
+) -> Listing:
+    """One paper object, or an item holding one (a paper page's props), as a Listing."""
+    paper = ItemMapper(context, line=line).map_item(props, "$")
+    return context.listing((paper,), format=format, title=title)

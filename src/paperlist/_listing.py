@@ -1,0 +1,141 @@
+"""Listing: the papers of one page with its provenance, and the conveniences on them.
+
+The work behind each convenience lives in a module of its own (``_filtering``,
+``_export``, ``_merging``) that knows Papers, not Listings: imports point
+down, from here to them and from them to ``_model``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, overload
+
+import attrs
+
+from ._export import to_bibtex, to_html_table, to_records
+from ._filtering import filter_papers, sort_papers
+from ._merging import merge_papers
+from ._model import Issue, Paper
+from .query import Predicate
+
+__all__ = ["Listing"]
+
+
+def _paper_tuple(values: Iterable[Paper]) -> tuple[Paper, ...]:
+    return tuple(values)
+
+
+def _issue_tuple(values: Iterable[Issue]) -> tuple[Issue, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(repr=False)
+class Listing(Sequence[Paper]):
+    """An immutable sequence of papers read from one page, with the page's provenance.
+
+    Slicing and filtering keep ``title``, ``date``, ``format`` and ``source``;
+    the derived listing has no ``issues``.
+    """
+
+    papers: tuple[Paper, ...] = attrs.field(default=(), converter=_paper_tuple)
+    title: str | None = None
+    date: datetime.date | None = None
+    format: str | None = None
+    source: str | None = None
+    issues: tuple[Issue, ...] = attrs.field(default=(), converter=_issue_tuple)
+
+    def __len__(self) -> int:
+        return len(self.papers)
+
+    def __iter__(self) -> Iterator[Paper]:
+        return iter(self.papers)
+
+    @overload
+    def __getitem__(self, index: int) -> Paper: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Listing: ...
+
+    def __getitem__(self, index: int | slice) -> Paper | Listing:
+        if isinstance(index, slice):
+            return self._derive(self.papers[index])
+        return self.papers[index]
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.papers
+
+    def __repr__(self) -> str:
+        parts = [f"{len(self.papers)} papers"]
+        if self.title is not None:
+            parts.append(f"title={self.title!r}")
+        if self.date is not None:
+            parts.append(f"date={self.date.isoformat()}")
+        if self.format is not None:
+            parts.append(f"format={self.format!r}")
+        if self.source is not None:
+            parts.append(f"source={self.source!r}")
+        if self.issues:
+            parts.append(f"{len(self.issues)} issues")
+        return f"Listing({', '.join(parts)})"
+
+    def _derive(self, papers: Sequence[Paper]) -> Listing:
+        return Listing(papers, self.title, self.date, self.format, self.source, ())
+
+    def filter(self, *predicates: Predicate | Callable[[Paper], bool]) -> Listing:
+        """Keep the papers that satisfy every predicate.
+
+        Args:
+            *predicates: ``paperlist.query`` predicates or plain callables.
+
+        Returns:
+            A Listing with the same provenance and no issues.
+        """
+        return self._derive(filter_papers(self.papers, predicates))
+
+    def sort_by(self, key: str | Callable[[Paper], Any], *, reverse: bool = False) -> Listing:
+        """Sort the papers by a field name or a key function; unknown (None) values go last.
+
+        The sort is stable, and papers whose key is None stay last in either direction.
+
+        Raises:
+            ValueError: when ``key`` names no field of Paper.
+        """
+        return self._derive(sort_papers(self.papers, key, reverse=reverse))
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per paper: fields in order plus ``url``; tuples become lists."""
+        return to_records(self.papers)
+
+    def to_bibtex(self) -> str:
+        """One ``@misc`` BibTeX entry per paper that has an arXiv id."""
+        return to_bibtex(self.papers)
+
+    def merge(self, *others: Listing) -> Listing:
+        """Combine this listing with others, one paper per arXiv id (else per title).
+
+        For a paper seen more than once, known values win over unknown ones, and
+        between two known values the one from the listing with the later ``date``
+        (the later argument on ties or unknown dates) wins.
+        """
+        listings = (self, *others)
+        for listing in others:
+            if not isinstance(listing, Listing):
+                raise TypeError(f"merge() takes Listings, not {type(listing).__name__}")
+        dates = [listing.date for listing in listings if listing.date is not None]
+        return Listing(
+            merge_papers((listing.papers, listing.date) for listing in listings),
+            title=next((listing.title for listing in listings if listing.title is not None), None),
+            date=max(dates, default=None),
+            format=_common(listing.format for listing in listings),
+            source=_common(listing.source for listing in listings),
+        )
+
+    def _repr_html_(self) -> str:
+        return to_html_table(self.papers, caption=repr(self))
+
+
+def _common(values: Iterable[str | None]) -> str | None:
+    """The one value every listing shares, or None."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
