@@ -215,7 +215,10 @@ def html_floor(data: bytes) -> object:
 
     root = etree.fromstring(data, etree.HTMLParser(huge_tree=True))
     element = root.find(".//*[@data-target='DailyPapers']")
-    return json.loads(element.get("data-props"))
+    assert element is not None
+    props = element.get("data-props")
+    assert props is not None
+    return json.loads(props)
 
 
 def html_figures(report: Report, repeat: int) -> None:
@@ -237,7 +240,7 @@ def html_figures(report: Report, repeat: int) -> None:
         return
 
     def soup_route() -> object:
-        soup = BeautifulSoup(data, "html.parser")
+        soup: Any = BeautifulSoup(data, "html.parser")
         return json.loads(soup.find(attrs={"data-target": "DailyPapers"})["data-props"])
 
     ratio, theirs, ours = paired_ratio(soup_route, lambda: paperlist.loads(data), repeat * 5)
@@ -322,7 +325,7 @@ def _relative_growth(
     Timing the four alternately, as paired_ratio does for two, keeps drift in
     the machine's speed out of the figure.
     """
-    runs = [
+    runs: list[Callable[[], object]] = [
         (lambda: subject(small)),
         (lambda: subject(large)),
         (lambda: floor(small)),

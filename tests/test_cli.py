@@ -1,4 +1,4 @@
-"""The paperlist command, run as a subprocess like a user runs it."""
+"""The paperlist command, run in process through main() with its own streams."""
 
 from __future__ import annotations
 
@@ -6,25 +6,47 @@ import csv
 import io
 import json
 import re
-import subprocess
+import runpy
 import sys
+from typing import NamedTuple
 
 import pytest
 
 import paperlist
 from conftest import JSON_FILES, PAPER_PAGE, SEED
+from paperlist.cli import main
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m paperlist`` with a fixed terminal width."""
-    return subprocess.run(
-        [sys.executable, "-m", "paperlist", *args],
-        input=stdin.decode() if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        env={"COLUMNS": "100", "PATH": "", "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(autouse=True)
+def _terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    """Run the command on ``args`` with ``stdin`` as its (binary-backed) standard input."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    raw = io.BytesIO(stdin or b"")
+    raw.name = "<stdin>"  # as sys.stdin.buffer is named
+    stream = io.TextIOWrapper(raw, encoding="utf-8")
+    status = main(list(args), stdin=stream, stdout=stdout, stderr=stderr)
+    return Result(status, stdout.getvalue(), stderr.getvalue())
+
+
+def test_python_m_paperlist_runs_the_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m paperlist`` is the same command and exits with its status."""
+    monkeypatch.setattr(sys, "argv", ["paperlist", "--sample", "--limit", "1"])
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("paperlist", run_name="__main__")
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 papers"
 
 
 def test_help_documents_every_option() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from typing import Any
 
 import pytest
 
@@ -134,7 +135,7 @@ def test_bad_props_json_has_the_element_line() -> None:
 def test_props_beyond_ten_megabytes_load_completely() -> None:
     """A monthly page's props over libxml2's 10 MB attribute limit are not lost."""
     items = json_items("daily_papers_2025-09-29.json")
-    many = []
+    many: list[dict[str, Any]] = []
     for copy_number in range(60):
         for item in items:
             clone = json.loads(json.dumps(item))

@@ -326,7 +326,7 @@ def test_dump_writes_to_a_file_object() -> None:
     assert buffer.getvalue() == paperlist.dumps(listing)
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 _dates = st.one_of(st.none(), st.dates())
 _counts = st.one_of(st.none(), st.integers(0, 10**12))
 _strs = st.one_of(st.none(), _text)
@@ -433,7 +433,7 @@ for _old in _OLD_ITEMS:
 @pytest.mark.parametrize("date_first", [False, True])
 def test_html_props_give_undated_papers_the_day_page_date(date_first: bool) -> None:
     """A day page's dateString dates its undated papers wherever it stands in the props."""
-    items = [*_OLD_ITEMS, 5, _item(upvotes="12")]
+    items: list[Any] = [*_OLD_ITEMS, 5, _item(upvotes="12")]
     page = listing_page(items, date_string="2024-03-19", period="day", cards=False)
     if date_first:  # in the real props, not the look-alike script's
         before, after = page.rsplit("{&quot;dailyPapers&quot;", 1)

@@ -119,33 +119,41 @@ def parse_card_date(text: str, today: datetime.date) -> CardDate:
     if match is None:
         return _fallback(text, today)
     month = month_number(match["month"])
-    if month is None:
+    numbers = _year_and_count(match, today)
+    if month is None or numbers is None:
         return CardDate(None, None, _expected(text))
-    day = int(match["day"])
-    year_text = match["year"]
-    count_text = match["count"]
-    bare = match["bare"]
-    if bare is not None:
-        if len(bare) == 4 and _FIRST_PLAUSIBLE_YEAR <= int(bare) <= today.year:
-            year_text = bare
-        elif count_text is None:
-            count_text = bare
-        else:
-            return CardDate(None, None, _expected(text))
+    year_text, count_text = numbers
     comments = parse_count(count_text) if count_text is not None else None
     if count_text is not None and comments is None:
         return CardDate(
             None, None, f"expected a comment count after the date, got {count_text[:20]!r}"
         )
+    day = int(match["day"])
     if year_text is None:
         resolved = resolve_yearless(month, day, today)
-        if resolved is None:
-            return CardDate(None, comments, _no_such_date(text))
-        return CardDate(resolved, comments)
-    try:
-        return CardDate(datetime.date(int(year_text), month, day), comments)
-    except ValueError:
-        return CardDate(None, comments, _no_such_date(text))
+    else:
+        try:
+            resolved = datetime.date(int(year_text), month, day)
+        except ValueError:
+            resolved = None
+    return CardDate(resolved, comments, None if resolved else _no_such_date(text))
+
+
+def _year_and_count(
+    match: re.Match[str], today: datetime.date
+) -> tuple[str | None, str | None] | None:
+    """The year and comment count a date line spells; None when it has one number too many.
+
+    A bare number right after the day is the year when it can be one, else the count.
+    """
+    year_text, count_text, bare = match["year"], match["count"], match["bare"]
+    if bare is None:
+        return year_text, count_text
+    if len(bare) == 4 and _FIRST_PLAUSIBLE_YEAR <= int(bare) <= today.year:
+        return bare, count_text
+    if count_text is None:
+        return None, bare
+    return None
 
 
 def _fallback(text: str, today: datetime.date) -> CardDate:

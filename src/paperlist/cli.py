@@ -10,7 +10,7 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import query
 from ._formats.document import dumps
@@ -36,6 +36,32 @@ _SORT_FIELDS = (
 _USAGE_ERROR = 2
 
 
+class _Exit(Exception):
+    """argparse asked to end the run (after --help, or on a usage error)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that writes to the streams given to main() and never exits."""
+
+    def __init__(self, *, out: TextIO, err: TextIO, **options: Any) -> None:
+        super().__init__(**options)
+        self.out = out
+        self.err = err
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        if message:
+            (self.err if file is sys.stderr else self.out).write(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self.err.write(message)
+        raise _Exit(status)
+
+
 def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -49,9 +75,11 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; every option is documented in ``--help``."""
-    parser = argparse.ArgumentParser(
+def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
+    """The argument parser, writing to ``out`` and ``err``; every option is in ``--help``."""
+    parser = _Parser(
+        out=out,
+        err=err,
         prog="paperlist",
         description=(
             "Read saved Hugging Face Daily Papers pages (HTML, text or Markdown dumps, API "
@@ -216,8 +244,11 @@ def main(
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
     stderr = stderr if stderr is not None else sys.stderr
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser = build_parser(stdout, stderr)
+    try:
+        args = parser.parse_args(argv)
+    except _Exit as exit:
+        return exit.status
     names = list(args.files)
     if args.sample:
         names.insert(0, str(sample_path()))

@@ -29,6 +29,7 @@ __all__ = ["load_html"]
 _TITLE_SUFFIX = " - Hugging Face"
 _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
 _STARS = re.compile(STAR_COUNT_PATTERN)
+_ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
 _CARD_TITLE_XPATH = ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
 
 
@@ -206,29 +207,8 @@ class _CardReader:
                 self._element(element, before_title)
 
     def _element(self, element: Any, before_title: bool) -> None:
-        href = element.get("href") or ""
-        if element.tag == "a":
-            if href.endswith("#community"):
-                number = _all_text(element)
-                self.comments = (
-                    0 if number in ("", "-") else self._count(number, element, "comments")
-                )
-                return
-            url = repo_url(href) if "://" in href else None
-            if url is not None:
-                self.links.append(url)
-                # Separate pieces: "<span>GitHub</span><span>1</span>" is two words.
-                words = " ".join(element.itertext()).split()
-                if words and _STARS.fullmatch(words[-1]):
-                    self.github_stars = parse_star_count(words[-1])
-                return
-            if (
-                self.organization is None
-                and re.fullmatch(r"/[\w.-]+", href)
-                and element.find(".//img") is not None
-            ):
-                self.organization = _all_text(element) or None
-                return
+        if element.tag == "a" and self._link(element):
+            return
         text = _own_text(element)
         if not text:
             return
@@ -237,17 +217,44 @@ class _CardReader:
         elif self.author_count is None and (count := AUTHOR_COUNT.fullmatch(text)):
             self.author_count = self._count(count[1], element, "author_count")
         elif self.published is None and looks_like_card_date(text):
-            parsed = parse_card_date(text, self.context.today)
-            self.published = parsed.date
-            self.comments = parsed.comments if self.comments is None else self.comments
-            if parsed.error is not None:
-                self.context.report(
-                    parsed.error, line=element.sourceline, field="published", index=self.index
-                )
+            self._date(text, element)
         elif element.tag == "p":
             paragraph = _all_text(element)
             if self.abstract is None or len(paragraph) > len(self.abstract):
                 self.abstract = paragraph
+
+    def _link(self, element: Any) -> bool:
+        """Read a comment count, repository or organisation link; False for other links."""
+        href = element.get("href") or ""
+        if href.endswith("#community"):
+            number = _all_text(element)
+            self.comments = 0 if number in ("", "-") else self._count(number, element, "comments")
+            return True
+        url = repo_url(href) if "://" in href else None
+        if url is not None:
+            self.links.append(url)
+            # Separate pieces: "<span>GitHub</span><span>1</span>" is two words.
+            words = " ".join(element.itertext()).split()
+            if words and _STARS.fullmatch(words[-1]):
+                self.github_stars = parse_star_count(words[-1])
+            return True
+        if (
+            self.organization is None
+            and _ORGANIZATION_HREF.fullmatch(href)
+            and element.find(".//img") is not None
+        ):
+            self.organization = _all_text(element) or None
+            return True
+        return False
+
+    def _date(self, text: str, element: Any) -> None:
+        parsed = parse_card_date(text, self.context.today)
+        self.published = parsed.date
+        self.comments = parsed.comments if self.comments is None else self.comments
+        if parsed.error is not None:
+            self.context.report(
+                parsed.error, line=element.sourceline, field="published", index=self.index
+            )
 
     def _count(self, text: str, element: Any, field: str) -> int | None:
         number = parse_count(text)

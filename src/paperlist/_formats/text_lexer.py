@@ -14,7 +14,6 @@ from itertools import chain
 from typing import NamedTuple
 
 from .._dates import looks_like_card_date
-from .._links import arxiv_id_from_paper_url
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
     STAR_COUNT_PATTERN,
@@ -169,38 +168,12 @@ class _Reader:
         )
 
     def _short_line(self, line: str, stripped: str) -> bool:
-        """Recognisers for one-line shapes that start with no special character.
-
-        The first character decides which recognisers can apply, so a title
-        meets at most a set lookup and a month check.
-        """
-        first = stripped[0]
-        if stripped[-1] == ")" and stripped.endswith("#community)"):
-            # "May 29[6](…#community)": the comment count glued to the date.
-            dated = _DATE_WITH_COMMENTS.fullmatch(stripped)
-            if dated is not None:
-                return self._one(Kind.DATE, f"{dated['date']} {dated['count']}", line)
-        if len(stripped) > _MAX_CHROME_LENGTH:
+        """A one-line shape that starts with no special character, as one unit."""
+        shape = _line_shape(stripped)
+        if shape is None:
             return False
-        if first.isalpha():
-            if stripped in _CHROME_LINES:
-                return self._one(Kind.CHROME, "", line)
-            if stripped in _PAGE_TITLE_LINES:
-                return self._one(Kind.CHROME, stripped, line)
-            if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):
-                return self._one(Kind.DATE, stripped, line)
-            return False
-        if first.isdigit() or first in "-*_":
-            authors = _author_line(stripped)
-            if authors is not None:
-                return self._one(Kind.AUTHORS, authors[0], line, authors[1])
-            if VOTE_COUNT.fullmatch(stripped):
-                return self._one(Kind.VOTES, stripped, line, parse_count(stripped) or 0)
-            if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
-                return self._one(Kind.CHROME, "", line)
-            if _RULE.fullmatch(stripped):
-                return self._one(Kind.CHROME, "", line)
-        return False
+        kind, text, value = shape
+        return self._one(kind, text, line, value)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -295,47 +268,91 @@ class _Reader:
         return False
 
     def _classify_link(self, line: str, text: str, url: str) -> bool:
-        stripped_text = text.strip()
-        if VOTE_COUNT.fullmatch(stripped_text):
-            self._emit(Kind.VOTES, stripped_text, line, value=parse_count(stripped_text) or 0)
-            return True
-        if stripped_text in _CHROME_LINK_TEXTS:
-            self._emit(Kind.CHROME, "", line)
-            return True
-        paper = arxiv_id_from_paper_url(url) if "/papers/" in url else None
-        if paper is not None or "/papers/" in url:
-            authors = _AUTHOR_BULLETS_END.search(stripped_text)
-            if authors is not None:
-                count = authors["count"]
-                self._emit(Kind.AUTHORS, count, line, value=parse_count(count))
-                return True
-            if url.endswith("#community"):
-                return False
-            self._emit(
-                Kind.ABSTRACT,
-                unescape_markdown(stripped_text),
-                line,
-                url=url,
-                single_line="\n" not in stripped_text,
-            )
-            return True
-        chip = _CHIP.fullmatch(stripped_text)
-        if chip is not None and "huggingface.co/" in url:
-            name = " ".join(unescape_markdown(chip["name"]).split())
-            self._emit(Kind.ORGANIZATION, name, line, url=url)
-            return True
-        repo = _REPO_LINK_TEXT.fullmatch(stripped_text)
-        if repo is not None:
-            stars = repo["stars"]
-            self._emit(
-                Kind.REPO,
-                stars or "",
-                line,
-                url=url,
-                value=parse_star_count(stars) if stars else None,
-            )
-            return True
-        return False
+        shape = _link_shape(text.strip(), url)
+        if shape is None:
+            return False
+        kind, unit_text, value, single_line = shape
+        self._emit(kind, unit_text, line, value=value, url=url, single_line=single_line)
+        return True
+
+
+_LineShape = tuple[Kind, str, int | None]
+"""What a one-line unit is: its kind, text and value."""
+_LinkShape = tuple[Kind, str, int | None, bool]
+"""What a link unit is: its kind, text, value and whether its text is one line."""
+
+
+def _line_shape(stripped: str) -> _LineShape | None:
+    """Recognisers for one-line shapes that start with no special character.
+
+    The first character decides which recognisers can apply, so a title
+    meets at most a set lookup and a month check.
+    """
+    if stripped[-1] == ")" and stripped.endswith("#community)"):
+        # "May 29[6](…#community)": the comment count glued to the date.
+        dated = _DATE_WITH_COMMENTS.fullmatch(stripped)
+        if dated is not None:
+            return Kind.DATE, f"{dated['date']} {dated['count']}", None
+    if len(stripped) > _MAX_CHROME_LENGTH:
+        return None
+    first = stripped[0]
+    if first.isalpha():
+        return _word_line_shape(stripped)
+    if first.isdigit() or first in "-*_":
+        return _number_line_shape(stripped)
+    return None
+
+
+def _word_line_shape(stripped: str) -> _LineShape | None:
+    """Page furniture, the page title or a date line."""
+    if stripped in _CHROME_LINES:
+        return Kind.CHROME, "", None
+    if stripped in _PAGE_TITLE_LINES:
+        return Kind.CHROME, stripped, None
+    if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):
+        return Kind.DATE, stripped, None
+    return None
+
+
+def _number_line_shape(stripped: str) -> _LineShape | None:
+    """An author count, an upvote count, or furniture such as a rule."""
+    authors = _author_line(stripped)
+    if authors is not None:
+        return Kind.AUTHORS, authors[0], authors[1]
+    if VOTE_COUNT.fullmatch(stripped):
+        return Kind.VOTES, stripped, parse_count(stripped) or 0
+    if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped) or _RULE.fullmatch(stripped):
+        return Kind.CHROME, "", None
+    return None
+
+
+def _link_shape(text: str, url: str) -> _LinkShape | None:
+    """What a Markdown link ``[text](url)`` is on a card, or None for other links."""
+    if VOTE_COUNT.fullmatch(text):
+        return Kind.VOTES, text, parse_count(text) or 0, True
+    if text in _CHROME_LINK_TEXTS:
+        return Kind.CHROME, "", None, True
+    if "/papers/" in url:
+        return _paper_link_shape(text, url)
+    chip = _CHIP.fullmatch(text)
+    if chip is not None and "huggingface.co/" in url:
+        return Kind.ORGANIZATION, " ".join(unescape_markdown(chip["name"]).split()), None, True
+    repo = _REPO_LINK_TEXT.fullmatch(text)
+    if repo is not None:
+        stars = repo["stars"]
+        return Kind.REPO, stars or "", parse_star_count(stars) if stars else None, True
+    return None
+
+
+def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
+    """A link to a paper page: its author list, or its abstract; not its comment count."""
+    authors = _AUTHOR_BULLETS_END.search(text)
+    if authors is not None:
+        count = authors["count"]
+        return Kind.AUTHORS, count, parse_count(count), True
+    if url.endswith("#community"):
+        return None
+    return Kind.ABSTRACT, unescape_markdown(text), None, "\n" not in text
 
 
 def _author_line(stripped: str) -> tuple[str, int | None] | None:
