@@ -83,6 +83,9 @@ def test_repository_field(value: str, expected: str | None) -> None:
         ("hep-th/9901001", "hep-th/9901001"),
         ("math.GT/0309136v2", "math.GT/0309136"),
         ("not-an-id", None),
+        ("2509.2.002", None),  # ten characters with a dot fifth, but not an id
+        ("25092.4002", None),
+        (" 2509.2400", "2509.2400"),
     ],
 )
 def test_arxiv_ids(text: str, expected: str | None) -> None:

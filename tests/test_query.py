@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 import pickle
 
 import pytest
@@ -13,6 +15,7 @@ import paperlist
 from paperlist import Paper
 from paperlist.query import (
     Predicate,
+    as_predicate,
     has_repo,
     keyword,
     listed_between,
@@ -226,3 +229,51 @@ def test_predicate_algebra(seed: paperlist.Listing, p: Predicate, q: Predicate) 
     assert seed.filter(~~p) == seed.filter(p)
     assert set(seed.filter(p | q)) == set(seed.filter(p)) | set(seed.filter(q))
     assert set(seed.filter(~p)) == papers - set(seed.filter(p))
+
+
+_EVERY_KIND = [
+    has_repo(),
+    has_repo("github.com"),
+    min_authors(8),
+    max_authors(3),
+    published_between("2024-01-01", "2024-06-30"),
+    published_between(None, "2024-06-30"),
+    published_between("2025-01-01"),
+    published_between(),
+    keyword("reward"),
+    has_repo() & min_authors(5),
+    has_repo() | max_authors(2),
+    ~min_authors(5),
+    ~(has_repo() | keyword("robot")),
+    as_predicate(lambda paper: paper.title.startswith("S")),
+]
+
+
+@pytest.mark.parametrize("predicate", _EVERY_KIND, ids=repr)
+def test_calling_and_selecting_agree(predicate: Predicate, seed: paperlist.Listing) -> None:
+    """select() picks exactly the papers for which calling the predicate is True."""
+    called = [paper for paper in seed if predicate(paper)]
+    assert predicate.select(seed.papers) == called
+    assert 0 < len(called) < len(seed)  # a test that could fail
+
+
+def test_long_chains_stay_flat_and_shallow(seed: paperlist.Listing) -> None:
+    """A thousand predicates combined with & or | need no recursion, and ~~p is p."""
+    many = [min_authors(n % 5) for n in range(1000)]
+    chained = functools.reduce(operator.and_, many)
+    assert repr(chained).count("&") == 999
+    assert seed.filter(chained) == seed.filter(min_authors(4))
+    either = functools.reduce(operator.or_, many)
+    assert seed.filter(either) == seed.filter(min_authors(0))
+    negated = has_repo()
+    for _ in range(1001):
+        negated = ~negated
+    assert negated == ~has_repo()
+
+
+def test_only_predicates_combine() -> None:
+    """& and | with something that is not a Predicate raise TypeError."""
+    with pytest.raises(TypeError):
+        has_repo() & True  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        has_repo() | "x"  # type: ignore[operator]

@@ -108,6 +108,8 @@ def repo_url(value: str) -> str | None:
 
 def normalise_arxiv_id(text: str) -> str | None:
     """``2509.24002v2`` -> ``2509.24002``; legacy ``hep-th/9901001`` kept; else None."""
+    if len(text) == 10 and text[4] == "." and text[:4].isdigit() and text[5:].isdigit():
+        return text  # "2509.24002", the shape of every id since 2015: no regex needed
     text = text.strip()
     match = _NEW_ARXIV_ID.fullmatch(text) or _OLD_ARXIV_ID.fullmatch(text)
     return match[1] if match else None

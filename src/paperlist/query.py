@@ -12,6 +12,7 @@ plain negation, so it matches the negation).
 
 from __future__ import annotations
 
+import abc
 import datetime
 import operator
 import re
@@ -48,7 +49,7 @@ KEYWORD_FIELDS: tuple[str, ...] = (
 _OR, _AND, _ATOM = 1, 2, 3
 
 
-class Predicate:
+class Predicate(abc.ABC):
     """A test on a Paper; combine with ``&``, ``|`` and ``~``.
 
     Predicates are immutable, hashable and picklable. Calling one tests one
@@ -58,8 +59,9 @@ class Predicate:
 
     __slots__ = ()
 
+    @abc.abstractmethod
     def __call__(self, paper: Paper) -> bool:
-        raise NotImplementedError
+        """Whether ``paper`` satisfies this predicate."""
 
     def select(self, papers: Sequence[Paper]) -> list[Paper]:
         """The papers that satisfy this predicate, in order."""
