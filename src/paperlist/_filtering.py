@@ -16,7 +16,7 @@ __all__ = ["filter_papers", "sort_papers"]
 def filter_papers(
     papers: Sequence[Paper], predicates: Sequence[Predicate | Callable[[Paper], bool]]
 ) -> list[Paper]:
-    """The papers satisfying every predicate, evaluated as one compiled comprehension."""
+    """The papers satisfying every predicate, each predicate narrowing what the next tests."""
     if not predicates:
         return list(papers)
     combined = functools.reduce(operator.and_, (as_predicate(test) for test in predicates))
