@@ -76,7 +76,7 @@ def _only_issue(data: str, **kwargs: Any) -> tuple[str, int | None, str | None]:
             "published",
         ),
         (
-            f"Daily Papers\n\nFeb 30\n\nTitle\n\n{ABSTRACT}\n",
+            f"Daily Papers\n\nFeb 30\n\nTitle\n\n{ABSTRACT}\n\n  • 4 authors\n·\nMay 8\n",
             "the page's date: expected a real calendar date, got 'Feb 30'",
             3,
             "date",

@@ -143,15 +143,15 @@ def test_card_without_abstract() -> None:
 
 
 def test_ambiguous_short_paragraph_is_read_as_a_title_with_an_issue() -> None:
-    """A short paragraph between a title and metadata is a new title, and says so."""
+    """A short paragraph between a title and metadata is a new title, and says so;
+    the bare line before it is no paper, and that is reported too."""
     listing = _load("First title\n\nSecond title\n\n  • 2 authors\n·\nMay 8\n")
-    assert [paper.title for paper in listing] == ["First title", "Second title"]
+    assert [paper.title for paper in listing] == ["Second title"]
     assert listing.issues == (
         Issue(
-            "expected an abstract or a metadata block after the title 'First title'",
+            "not read as a paper: nothing but its text says 'First title' is one",
             line=1,
             column=1,
-            index=0,
         ),
         Issue(
             "ambiguous card: read 'Second title' as the title of a new card; "
@@ -159,7 +159,7 @@ def test_ambiguous_short_paragraph_is_read_as_a_title_with_an_issue() -> None:
             line=3,
             column=1,
             field="title",
-            index=1,
+            index=0,
         ),
     )
 
@@ -205,7 +205,10 @@ def test_bad_author_count_is_an_issue() -> None:
 
 def test_missing_date_after_separator_is_an_issue() -> None:
     """'·' followed by something that is no date is reported."""
-    listing = _load(f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\n\nNext paper title\n\n{ABSTRACT}\n")
+    listing = _load(
+        f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\n\nNext paper title\n\n{ABSTRACT}\n\n"
+        "  • 4 authors\n·\nMay 8\n"
+    )
     assert [paper.title for paper in listing] == ["Title", "Next paper title"]
     assert listing.issues[0] == Issue(
         "expected a date after '·', got 'Next paper title'",
@@ -230,7 +233,7 @@ def test_content_without_cards_raises(text: str) -> None:
 
 def test_metadata_without_a_card_is_an_issue() -> None:
     """A dump that starts mid-card reports the orphaned metadata, keeping later cards."""
-    listing = _load(f"  • 4 authors\n·\nMay 8\n\nTitle\n\n{ABSTRACT}\n")
+    listing = _load(f"  • 4 authors\n·\nMay 8\n\nTitle\n\n{ABSTRACT}\n\n  • 4 authors\n·\nMay 8\n")
     assert [paper.title for paper in listing] == ["Title"]
     assert listing.issues[0] == Issue(
         "a card's author count with no title before it: '4'", line=1, column=3, field="author_count"

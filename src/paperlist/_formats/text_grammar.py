@@ -16,9 +16,9 @@ from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_card_date
 from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from .._listing import Listing
-from .._model import Paper
+from .._model import PAPER_FIELDS, Paper
 from .._strings import normalise_space, shorten
-from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, read_units
+from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, read_units, resolve_numbered_links
 
 __all__ = ["load_text"]
 
@@ -50,6 +50,8 @@ class _Card:
     published: CardDate | None = None
     upvotes: int | None = None
     github_stars: int | None = None
+    comments: int | None = None  # from a comment link or a count after the attributes
+    submitted = False  # a "Submitted by" line came before the title
     has_attributes = False
     has_owner = False
     repo_links: list[str] | None = None
@@ -68,19 +70,131 @@ class _Card:
             self.problems = []
         self.problems.append(_Problem(message, line, column, field))
 
-    def has_evidence(self) -> bool:
-        """Whether anything beyond a bare title says this is a paper card."""
-        return bool(
-            self.explicit
-            or self.abstract is not None
-            or self.has_attributes
+    def evidence(self) -> int:
+        """How surely this is a paper card: STRONG, WEAK (a title and abstract) or NONE."""
+        if (
+            self.has_attributes
             or self.upvotes is not None
             or self.arxiv_id is not None
+            or self.submitted
+            or self.comments is not None
+        ):
+            return STRONG
+        return WEAK if self.abstract is not None else NONE
+
+    def known_comments(self) -> int | None:
+        if self.comments is not None:
+            return self.comments
+        return self.published.comments if self.published is not None else None
+
+    def paper(self) -> Paper:
+        abstract = normalise_space(self.abstract) if self.abstract is not None else None
+        links = self.repo_links or []
+        if abstract and "/" in abstract:
+            links.extend(find_repo_urls(abstract))
+        return Paper(
+            title=self.title,
+            arxiv_id=self.arxiv_id,
+            abstract=abstract or None,
+            author_count=self.author_count,
+            organization=self.organization,
+            published=self.published.date if self.published is not None else None,
+            upvotes=self.upvotes,
+            comments=self.known_comments(),
+            repo_urls=canonical_repo_urls(links),
+            github_stars=self.github_stars,
         )
 
 
+STRONG, WEAK, NONE = 2, 1, 0
+"""How surely a card is a paper (see _Card.evidence)."""
+
+
+def _copy_key(paper: Paper) -> str:
+    """Copies of one card on a page share their arXiv id, else their title."""
+    return paper.arxiv_id or " ".join(paper.title.casefold().split())
+
+
+def _merged(kept: Paper, copy: Paper) -> Paper:
+    """``kept`` with the values only ``copy`` shows."""
+    changes = {
+        name: getattr(copy, name)
+        for name in PAPER_FIELDS
+        if getattr(kept, name) in (None, ()) and getattr(copy, name) not in (None, ())
+    }
+    return attrs.evolve(kept, **changes) if changes else kept
+
+
+class _Collector:
+    """The papers a dump shows, in order, each once, with the problems met.
+
+    A card with strong evidence is a paper. A title with only an abstract is
+    one when strongly evidenced cards stand before and after it (the seed has
+    three); anywhere else it is reported, as a title with nothing at all is.
+    """
+
+    def __init__(self) -> None:
+        self.papers: list[Paper] = []
+        self.problems: list[tuple[int | None, _Problem]] = []
+        self.by_key: dict[str, int] = {}
+        self.strong_seen = False
+        self.waiting: list[_Card] = []  # weak cards since the last strong one
+
+    def add(self, card: _Card) -> None:
+        evidence = card.evidence()
+        if evidence == WEAK:
+            self.waiting.append(card)
+            return
+        if evidence == NONE:
+            self._refuse(card)
+            return
+        self.settle_waiting(as_papers=self.strong_seen)
+        self.strong_seen = True
+        self._keep(card)
+
+    def settle_waiting(self, *, as_papers: bool) -> None:
+        for card in self.waiting:
+            if as_papers:
+                self._keep(card)
+            else:
+                self._refuse(card)
+        self.waiting = []
+
+    def problem(self, problem: _Problem) -> None:
+        self.problems.append((None, problem))
+
+    def _keep(self, card: _Card) -> None:
+        paper = card.paper()
+        key = _copy_key(paper)
+        index = self.by_key.get(key)
+        if index is None:
+            index = self.by_key[key] = len(self.papers)
+            self.papers.append(paper)
+        else:  # a copy of a card shown before (trending pages show each twice)
+            self.papers[index] = _merged(self.papers[index], paper)
+        for problem in card.problems or ():
+            self.problems.append((index, problem))
+
+    def _refuse(self, card: _Card) -> None:
+        message = f"not read as a paper: nothing but its text says {_excerpt(card.title)} is one"
+        self.problems.append((None, _Problem(message, card.line, card.column, None)))
+        for problem in card.problems or ():
+            self.problems.append((None, problem))
+
+
 def _is_title_like(unit: Unit) -> bool:
-    return unit.single_line and len(unit.text) <= MAX_TITLE_LENGTH
+    """One line, or a short paragraph a tool wrapped that is no sentence."""
+    return len(unit.text) <= MAX_TITLE_LENGTH and (unit.single_line or not _is_sentence(unit.text))
+
+
+def _is_sentence(text: str) -> bool:
+    """Abstracts end as sentences do; titles, however long, do not."""
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset(".?)]")
+_TITLE_KINDS = frozenset({Kind.TEXT, Kind.TITLE, Kind.ABSTRACT})
+_DATE_KINDS = frozenset({Kind.DATE, Kind.TEXT})
 
 
 def _skip_front_matter(lines: list[str]) -> int:
@@ -97,20 +211,23 @@ class _Assembler:
     def __init__(self, units: Iterator[Unit], context: LoadContext) -> None:
         self.units = units
         self.context = context
-        self.papers: list[Paper] = []
-        self.problems: list[tuple[int | None, _Problem]] = []
+        self.collector = _Collector()
         self.card: _Card | None = None
         self.cards_seen = 0
-        self.evidence = False
         self.pending_votes: Unit | None = None
+        # What stood before a title on a listing card: "Submitted by", a thumbnail link.
+        self.pending_submitter: Unit | None = None
+        self.pending_thumbnail: str | None = None
         self.page_title: str | None = None
         self.page_date: CardDate | None = None
         self.dates: dict[str, CardDate] = {}
         # Units that never look at their neighbours; TEXT and SEPARATOR do.
         self.single: dict[Kind, Callable[[Unit], None]] = {
             Kind.TITLE: self._title,
-            Kind.VOTES: self._votes,
             Kind.ABSTRACT: self._abstract,
+            Kind.SUBMITTER: self._submitter,
+            Kind.THUMBNAIL: self._thumbnail,
+            Kind.COMMENTS: self._comments,
             Kind.AUTHORS: self._authors,
             Kind.ORGANIZATION: self._organization,
             Kind.DATE: self._date,
@@ -126,12 +243,14 @@ class _Assembler:
             self._chrome(unit)
             unit = next(units, None)
         first = unit  # named if no card is found
-        # Units come one at a time; TEXT and SEPARATOR look one unit ahead.
+        # Units come one at a time; TEXT, VOTES and SEPARATOR look one unit ahead.
         while unit is not None:
             following = next(units, None)
             kind = unit.kind
             if kind == Kind.TEXT:
                 self._text(unit, following)
+            elif kind == Kind.VOTES:
+                self._votes(unit, following)
             elif kind == Kind.SEPARATOR:
                 if self._separator(unit, following):
                     following = next(units, None)
@@ -139,16 +258,21 @@ class _Assembler:
                 single[kind](unit)
             unit = following
         self._finish_card()
-        if self.pending_votes is not None:
-            self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
-        if not self.evidence and first is not None and (self.cards_seen or first.kind != Kind.DATE):
+        self.collector.settle_waiting(as_papers=False)
+        self._orphan_pending()
+        collector = self.collector
+        if (
+            not collector.strong_seen
+            and first is not None
+            and (self.cards_seen or first.kind != Kind.DATE)
+        ):
             self.context.fail(
                 "no paper card found: expected a title followed by an abstract "
                 f"or a metadata block, got {_excerpt(first.text)}",
                 line=first.line,
                 column=first.column,
             )
-        for paper_index, problem in sorted(self.problems, key=lambda item: item[1].line):
+        for paper_index, problem in sorted(collector.problems, key=lambda item: item[1].line):
             self.context.report(
                 problem.message,
                 line=problem.line,
@@ -158,7 +282,7 @@ class _Assembler:
             )
         page_date = self.page_date.date if self.page_date is not None else None
         return self.context.listing(
-            self.papers, format="text", title=self.page_title, date=page_date
+            collector.papers, format="text", title=self.page_title, date=page_date
         )
 
     # -- dispatch --------------------------------------------------------------
@@ -166,11 +290,50 @@ class _Assembler:
     def _title(self, unit: Unit) -> None:
         self._start_card(unit, explicit=True)
 
-    def _votes(self, unit: Unit) -> None:
+    def _votes(self, unit: Unit, following: Unit | None) -> None:
+        """An upvote count before a title; a bare number after a card's attributes is
+        its comment count, unless a title follows it."""
+        card = self.card
+        if (
+            card is not None
+            and unit.url is None
+            and card.has_attributes
+            and card.known_comments() is None
+            and (following is None or following.kind not in _TITLE_KINDS)
+        ):
+            card.comments = unit.value
+            return
         self._finish_card()
+        self._orphan_pending(submitter=False, thumbnail=False)
+        self.pending_votes = unit
+
+    def _submitter(self, unit: Unit) -> None:
+        self._finish_card()
+        self._orphan_pending()
+        self.pending_submitter = unit
+
+    def _thumbnail(self, unit: Unit) -> None:
+        self._finish_card()
+        self._orphan_pending(thumbnail=False)
+        self.pending_thumbnail = arxiv_id_from_paper_url(unit.url or "")
+
+    def _comments(self, unit: Unit) -> None:
+        card = self.card
+        if card is None:
+            self._orphan(unit, "a comment count with no card to belong to", "comments")
+        elif unit.value is not None:
+            card.comments = unit.value
+
+    def _orphan_pending(self, *, submitter: bool = True, thumbnail: bool = True) -> None:
+        """Report what was waiting for a title that never came."""
         if self.pending_votes is not None:
             self._orphan(self.pending_votes, "an upvote count with no title after it", "upvotes")
-        self.pending_votes = unit
+            self.pending_votes = None
+        if submitter and self.pending_submitter is not None:
+            self._orphan(self.pending_submitter, "a submitter with no title after it", None)
+            self.pending_submitter = None
+        if thumbnail:
+            self.pending_thumbnail = None  # an image link alone says nothing
 
     def _organization(self, unit: Unit) -> None:
         card = self._attribute_card(unit, "organization")
@@ -191,7 +354,7 @@ class _Assembler:
             if before_separator and self._organization_line(card, unit):
                 return
             if card.abstract is None and not card.has_attributes:
-                if card.explicit or not title_like:
+                if card.explicit or not title_like or _is_sentence(unit.text):
                     card.abstract = unit.text
                     return
                 new_card = self._start_card(unit, explicit=False)
@@ -240,6 +403,12 @@ class _Assembler:
         if votes is not None:
             card.upvotes = votes.value
             self.pending_votes = None
+        if self.pending_submitter is not None:
+            card.submitted = True
+            self.pending_submitter = None
+        if card.arxiv_id is None and self.pending_thumbnail is not None:
+            card.arxiv_id = self.pending_thumbnail
+        self.pending_thumbnail = None
         self.card = card
         return card
 
@@ -254,45 +423,13 @@ class _Assembler:
 
     def _finish_card(self) -> None:
         card = self.card
-        if card is None:
-            return
-        self.card = None
-        if card.has_evidence():
-            self.evidence = True
-        else:
-            card.problem(
-                f"expected an abstract or a metadata block after the title {_excerpt(card.title)}",
-                None,
-                None,
-            )
-        abstract = normalise_space(card.abstract) if card.abstract is not None else None
-        links = card.repo_links or []
-        if abstract and "/" in abstract:
-            links.extend(find_repo_urls(abstract))
-        published = card.published
-        paper = Paper(
-            title=card.title,
-            arxiv_id=card.arxiv_id,
-            abstract=abstract or None,
-            author_count=card.author_count,
-            organization=card.organization,
-            published=published.date if published is not None else None,
-            upvotes=card.upvotes,
-            comments=published.comments if published is not None else None,
-            repo_urls=canonical_repo_urls(links),
-            github_stars=card.github_stars,
-        )
-        papers = self.papers
-        # Trending dumps render every card twice in a row: keep one.
-        if papers and papers[-1].title == paper.title and papers[-1] == paper and not card.problems:
-            return
-        papers.append(paper)
-        for problem in card.problems or ():
-            self.problems.append((len(papers) - 1, problem))
+        if card is not None:
+            self.card = None
+            self.collector.add(card)
 
     def _orphan(self, unit: Unit, what: str, field: str | None) -> None:
-        self.problems.append(
-            (None, _Problem(f"{what}: {_excerpt(unit.text)}", unit.line, unit.column, field))
+        self.collector.problem(
+            _Problem(f"{what}: {_excerpt(unit.text)}", unit.line, unit.column, field)
         )
 
     def _attribute_card(self, unit: Unit, field: str) -> _Card | None:
@@ -308,7 +445,10 @@ class _Assembler:
     def _abstract(self, unit: Unit) -> None:
         card = self.card
         if card is None or card.abstract is not None or card.has_attributes:
-            self._orphan(unit, "an abstract with no title before it", "abstract")
+            if _is_title_like(unit) and not _is_sentence(unit.text):
+                self._start_card(unit, explicit=True)  # a title linking to its paper
+            else:
+                self._orphan(unit, "an abstract with no title before it", "abstract")
             return
         card.abstract = unit.text
         linked = arxiv_id_from_paper_url(unit.url) if unit.url is not None else None
@@ -337,6 +477,10 @@ class _Assembler:
 
     def _separator(self, unit: Unit, following: Unit | None) -> bool:
         """The "·" before a date; True when it took the date unit after it."""
+        if following is not None and following.kind == Kind.AUTHORS:
+            return False  # "·" then the author count: a 2024 listing card
+        if unit.text == "•" and (following is None or following.kind not in _DATE_KINDS):
+            return False  # an empty list item
         card = self._attribute_card(unit, "date")
         if following is None or following.kind not in (Kind.DATE, Kind.TEXT):
             if card is not None:
@@ -363,7 +507,7 @@ class _Assembler:
                 if self.page_date.error is not None:
                     message = f"the page's date: {self.page_date.error}"
                     problem = _Problem(message, unit.line, unit.column, "date")
-                    self.problems.append((None, problem))
+                    self.collector.problem(problem)
             return
         if card is not None and card.published is None:
             card.has_attributes = True
@@ -410,5 +554,7 @@ class _Assembler:
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
     lines = text.split("\n")
+    if "\nReferences\n" in text:  # a lynx dump
+        lines = resolve_numbered_links(lines)
     units = read_units(lines, _skip_front_matter(lines))
     return _Assembler(units, context).run()

@@ -38,6 +38,9 @@ class Kind(IntEnum):
     SEPARATOR = 7  # the "·" between owner and date
     DATE = 8  # a date line, maybe with the comment count
     REPO = 9  # a repository link with its star count
+    SUBMITTER = 10  # "Submitted by <user>": a listing card starts
+    COMMENTS = 11  # a link to the card's discussion; ``value`` is its comment count
+    THUMBNAIL = 12  # an image linking to a paper page: a card starts; ``url`` is the link
 
 
 class Unit(NamedTuple):
@@ -63,6 +66,37 @@ _MONTH_PREFIXES = frozenset(
 _PAGE_TITLE_LINES = frozenset({"Daily Papers", "Trending Papers"})
 _CHROME_LINES = frozenset(
     {
+        # Navigation, prompts and footers that tools keep as plain lines.
+        "Hugging Face",
+        "Hugging Face's logo Hugging Face",
+        "Models",
+        "Datasets",
+        "Spaces",
+        "Posts",
+        "Docs",
+        "Solutions",
+        "Pricing",
+        "Enterprise",
+        "Community",
+        "Log In",
+        "Sign Up",
+        "(BUTTON)",
+        "(BUTTON) Solutions",
+        "Search by arxiv id or title",
+        "Submit a paper",
+        "Daily Papers - Hugging Face",
+        "Copy markdown",
+        "Previous Next",
+        "Models Datasets Spaces Pricing Docs",
+        "TOS Privacy About Jobs",
+        "TOS",
+        "Privacy",
+        "About",
+        "Jobs",
+        "System theme",
+        "Company",
+        "Website",
+        "``",
         "new",
         "Subscribe",
         "Get trending papers in your email inbox!",
@@ -86,10 +120,29 @@ _MAX_CHROME_LENGTH = 64
 MAX_TITLE_LENGTH = 200
 
 _BATCH_SIZE = 128
+# A Markdown link's text may span this many lines (converters put a card's
+# whole avatar list inside one link); the bound keeps reading linear.
+_MAX_LINK_LINES = 40
 _SEPARATORS = frozenset({"·", "⋅", "•"})
-# "4 authors", "- 8 authors", "  • 1 author"; after a bullet, an unreadable
-# count ("• many authors") is still an author line, to be reported.
-_AUTHORS = re.compile(rf"(?:[•*-]\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
+_BRACKET = re.compile(r"(?<!\\)[\[\]]")  # an unescaped [ or ]
+_URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
+# Lines that are only images, bracketed image names ("[2407]", "[ ]") or list
+# markers: avatar lists and widgets, furniture wherever they stand.
+_IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)\s*)+")
+_BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.-]*\]")
+_BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
+_SUBMITTED_BY = "Submitted by"
+# trafilatura puts a whole 2024 daily card on one line.
+_ONE_LINE_CARD = re.compile(
+    r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
+    r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
+)
+_SUBMITTER_NAME = re.compile(
+    r"\s*(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?\s*(?P<name>[^\s\[\]!]\S*)\s*"
+)
+# "4 authors", "- 8 authors", "  • 1 author", "· 533 authors"; after a bullet, an
+# unreadable count ("• many authors") is still an author line, to be reported.
+_AUTHORS = re.compile(rf"(?:[•*-]\s*)?(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?")
@@ -103,8 +156,30 @@ _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
 _BOLD_LABEL = re.compile(r"\*\*[^*]+:\*\*.*")
-_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}")
-_AUTHOR_BULLETS_END = re.compile(r"(?:^|\n)\s*-\s*(?P<count>\S+?)\s+authors?\s*$", re.IGNORECASE)
+_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|={3,}|━{3,}|(?:\* ){2,}\*")
+_RULE_CHARACTERS = frozenset("-*_=━")
+# Inline links and w3m's image names ("[papers-by]"), dropped to match furniture.
+_INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\([^()\s]*\))?")
+# The author count that ends an avatar list inside a link: "- 3 authors", "· 8 authors".
+_AUTHOR_BULLETS_END = re.compile(
+    r"(?:^|\n|[*\s]·)\s*(?:-\s*)?(?P<count>[^\s·]+?)\s+authors?\s*$", re.IGNORECASE
+)
+# An upvote button's text: "Upvote 29", "- [x] Upvote 29", "[ ] 94" (a checkbox, then the count).
+_UPVOTE_TEXT = re.compile(
+    r"(?:-\s*)?(?:\[[ xX]?\]\s*)?(?:Upvote\s+)?(?P<count>\d[\d,]*|-)", re.IGNORECASE
+)
+# lynx: "[15]Title" links, resolved through its numbered list of references.
+_LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<text>.*)")
+_LYNX_MARK = re.compile(r"\[\d+\]")
+_LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
+_LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
+_MONTH_NAMES = frozenset(
+    {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'$&%^=:;,?/@ ])")
 _HARD_BREAK = re.compile(r"\\\\?[ \t]*\n")
 
@@ -169,11 +244,15 @@ class _Reader:
 
     def _short_line(self, line: str, stripped: str) -> bool:
         """A one-line shape that starts with no special character, as one unit."""
+        if stripped[0] == "S" and stripped.startswith(_SUBMITTED_BY):
+            return self._submitter(line, stripped)
         shape = _line_shape(stripped)
-        if shape is None:
-            return False
-        kind, text, value = shape
-        return self._one(kind, text, line, value)
+        if shape is not None:
+            kind, text, value = shape
+            return self._one(kind, text, line, value)
+        if len(stripped) <= 9 and stripped.lower() in _MONTH_NAMES:
+            return self._split_date(line, stripped)
+        return self.markdown and "](" in stripped and self._before_link(line, stripped)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -211,6 +290,8 @@ class _Reader:
         authors = _author_line(stripped)
         if authors is not None:
             return self._one(Kind.AUTHORS, authors[0], line, authors[1])
+        if stripped[0] == "•" and self._bullet(line, stripped):
+            return True
         bullet = _BULLET.fullmatch(stripped)
         if bullet is None:
             return False
@@ -223,7 +304,8 @@ class _Reader:
         self.markdown = True
         heading = match["text"]
         if len(match["marks"]) < 3:
-            self._emit(Kind.CHROME, heading if heading.endswith("Papers") else "", line)
+            title = _without_links(heading)
+            self._emit(Kind.CHROME, title if title.endswith("Papers") else "", line)
             self.index += 1
             return True
         start = self.index
@@ -245,35 +327,111 @@ class _Reader:
         return True
 
     def _link(self, line: str, stripped: str) -> bool:
-        """A Markdown link, possibly spanning lines up to the one ending in ``](url)``."""
-        end = self.index
-        lines = self.lines
-        while end < len(lines):
-            candidate = lines[end]
-            if not candidate.strip():
-                return False
-            if candidate.endswith(")") and _LINK_END.fullmatch(candidate):
-                break
-            end += 1
-        else:
+        """A Markdown link opening the line, its text possibly spanning lines.
+
+        What follows the link on its last line is read again as a line of its
+        own. A link that is no card part is furniture.
+        """
+        found = _first_link(self.lines, self.index)
+        if found is None:
             return False
-        whole = "\n".join(part.strip() for part in lines[self.index : end + 1])
-        match = _LINK.fullmatch(whole)
-        if match is None:
-            return False
+        end, text, url, rest = found
         self.markdown = True
-        if self._classify_link(line, match["text"], match["url"]):
+        shape = _link_shape(text.strip(), url)
+        kind, unit_text, value, single_line = shape or (Kind.CHROME, "", None, True)
+        self._emit(kind, unit_text, line, value=value, url=url, single_line=single_line)
+        if rest.strip():
+            self.lines[end] = rest
+            self.index = end
+        else:
             self.index = end + 1
+        return True
+
+    def _submitter(self, line: str, stripped: str) -> bool:
+        """ "Submitted by <user>", the name maybe a few lines on; or a whole one-line card."""
+        card = _ONE_LINE_CARD.fullmatch(stripped)
+        if card is not None:
+            self._one_line_card(line, card)
             return True
+        name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
+        if name is None:
+            name = self._submitter_below()
+        self._emit(Kind.SUBMITTER, name["name"] if name else "", line)
+        self.index += 1
+        return True
+
+    def _submitter_below(self) -> re.Match[str] | None:
+        """The submitter's name when a tool put it below "Submitted by", past blank
+        lines and the avatar (at most three lines on)."""
+        lines = self.lines
+        for below in range(self.index + 1, min(len(lines), self.index + 4)):
+            candidate = lines[below].strip()
+            if not candidate or _IMAGES_ONLY.fullmatch(candidate):
+                continue
+            name = _SUBMITTER_NAME.fullmatch(candidate)
+            if name is not None:
+                self.index = below
+            return name
+        return None
+
+    def _one_line_card(self, line: str, card: re.Match[str]) -> None:
+        """trafilatura's "Submitted by akhaliq 24 Tora: … · 5 authors 2" as its units."""
+        self._emit(Kind.SUBMITTER, card["user"], line)
+        votes = card["votes"]
+        self._emit(Kind.VOTES, votes, line, value=parse_count(votes) or 0, url="")
+        self._emit(Kind.TITLE, card["title"], line)
+        self._emit(Kind.AUTHORS, card["authors"], line, value=parse_count(card["authors"]))
+        if card["comments"] is not None:
+            self._emit(Kind.COMMENTS, card["comments"], line, value=parse_count(card["comments"]))
+        self.index += 1
+
+    def _bullet(self, line: str, stripped: str) -> bool:
+        """A list item: an avatar, a "·", an author count, a menu link, or nothing."""
+        rest = stripped[1:].strip()
+        if not rest or _BULLETS_ONLY.fullmatch(rest) or _IMAGES_ONLY.fullmatch(rest):
+            return self._one(Kind.CHROME, "", line)
+        if rest in _SEPARATORS:
+            return self._one(Kind.SEPARATOR, rest, line)
+        if rest in _CHROME_LINES or _RULE.fullmatch(rest):
+            return self._one(Kind.CHROME, "", line)
+        if rest[0] == "[" and "](" in rest:
+            self.lines[self.index] = rest
+            return self._link(line, rest) or self._one(Kind.CHROME, "", line)
+        if _BRACKETED_NAME.fullmatch(rest):
+            return self._one(Kind.CHROME, "", line)
         return False
 
-    def _classify_link(self, line: str, text: str, url: str) -> bool:
-        shape = _link_shape(text.strip(), url)
+    def _image(self, line: str, stripped: str) -> bool:
+        """A line of images only (avatars, thumbnails) is furniture."""
+        return _IMAGES_ONLY.fullmatch(stripped) is not None and self._one(Kind.CHROME, "", line)
+
+    def _split_date(self, line: str, stripped: str) -> bool:
+        """A month name alone with its day on the next line ("Aug" / "1") is one date."""
+        following = self.lines[self.index + 1].strip() if self.index + 1 < len(self.lines) else ""
+        if not (following.isdigit() and len(following) <= 2):
+            return False
+        self._emit(Kind.DATE, f"{stripped} {following}", line)
+        self.index += 2
+        return True
+
+    def _before_link(self, line: str, stripped: str) -> bool:
+        """Short text before a link on one line ("Aug 1 [](…)"): the text, then the link."""
+        opening = stripped.find("[")
+        if opening <= 0 or opening > _MAX_CHROME_LENGTH:
+            return False
+        shape = _line_shape(stripped[:opening].strip())
         if shape is None:
             return False
-        kind, unit_text, value, single_line = shape
-        self._emit(kind, unit_text, line, value=value, url=url, single_line=single_line)
+        kind, text, value = shape
+        self._emit(kind, text, line, value=value)
+        self.lines[self.index] = stripped[opening:]
         return True
+
+    def _link_or_name(self, line: str, stripped: str) -> bool:
+        """A Markdown link, or a bracketed image name alone ("[2407]"), which is furniture."""
+        if self._link(line, stripped):
+            return True
+        return _BRACKETED_NAME.fullmatch(stripped) is not None and self._one(Kind.CHROME, "", line)
 
 
 _LineShape = tuple[Kind, str, int | None]
@@ -293,14 +451,18 @@ def _line_shape(stripped: str) -> _LineShape | None:
         dated = _DATE_WITH_COMMENTS.fullmatch(stripped)
         if dated is not None:
             return Kind.DATE, f"{dated['date']} {dated['count']}", None
+    first = stripped[0]
+    if first in _RULE_CHARACTERS and _RULE.fullmatch(stripped):
+        return Kind.CHROME, "", None  # a rule, a setext underline, an input field
+    if first == "©":
+        return Kind.CHROME, "", None  # the footer
     if len(stripped) > _MAX_CHROME_LENGTH:
         return None
-    first = stripped[0]
     if first.isalpha():
         return _word_line_shape(stripped)
-    if first.isdigit() or first in "-*_":
+    if first.isdigit() or first in "-*_=":
         return _number_line_shape(stripped)
-    return None
+    return (Kind.CHROME, "", None) if stripped in _CHROME_LINES else None
 
 
 def _word_line_shape(stripped: str) -> _LineShape | None:
@@ -311,7 +473,16 @@ def _word_line_shape(stripped: str) -> _LineShape | None:
         return Kind.CHROME, stripped, None
     if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):
         return Kind.DATE, stripped, None
+    if "[" in stripped and _without_links(stripped) in _CHROME_LINES:
+        return Kind.CHROME, "", None
     return None
+
+
+def _without_links(text: str) -> str:
+    """``text`` with Markdown links as their text and image names dropped."""
+    return " ".join(
+        _INLINE_LINK.sub(lambda link: link["text"] if link[0].endswith(")") else "", text).split()
+    )
 
 
 def _number_line_shape(stripped: str) -> _LineShape | None:
@@ -321,19 +492,24 @@ def _number_line_shape(stripped: str) -> _LineShape | None:
         return Kind.AUTHORS, authors[0], authors[1]
     if VOTE_COUNT.fullmatch(stripped):
         return Kind.VOTES, stripped, parse_count(stripped) or 0
-    if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped) or _RULE.fullmatch(stripped):
+    if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
         return Kind.CHROME, "", None
     return None
 
 
 def _link_shape(text: str, url: str) -> _LinkShape | None:
-    """What a Markdown link ``[text](url)`` is on a card, or None for other links."""
+    """What a Markdown link ``[text](url)`` is on a card; None for any other link."""
     if VOTE_COUNT.fullmatch(text):
+        if url.endswith("#community"):
+            return Kind.COMMENTS, text, parse_count(text) or 0, True
         return Kind.VOTES, text, parse_count(text) or 0, True
     if text in _CHROME_LINK_TEXTS:
         return Kind.CHROME, "", None, True
-    if "/papers/" in url:
+    if "/papers/" in url.partition("?")[0]:  # not a login link that returns to a paper
         return _paper_link_shape(text, url)
+    upvotes = _UPVOTE_TEXT.fullmatch(" ".join(text.split()))
+    if upvotes is not None:
+        return Kind.VOTES, upvotes["count"], parse_count(upvotes["count"]) or 0, True
     chip = _CHIP.fullmatch(text)
     if chip is not None and "huggingface.co/" in url:
         return Kind.ORGANIZATION, " ".join(unescape_markdown(chip["name"]).split()), None, True
@@ -345,13 +521,16 @@ def _link_shape(text: str, url: str) -> _LinkShape | None:
 
 
 def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
-    """A link to a paper page: its author list, or its abstract; not its comment count."""
+    """A link to a paper page: a thumbnail, its author list, its comments, or its abstract."""
+    if url.endswith("#community"):
+        # "-" is none; a link without its number says nothing of the count.
+        return (Kind.COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
+    if not text or _IMAGES_ONLY.fullmatch(text):
+        return Kind.THUMBNAIL, "", None, True
     authors = _AUTHOR_BULLETS_END.search(text)
     if authors is not None:
         count = authors["count"]
         return Kind.AUTHORS, count, parse_count(count), True
-    if url.endswith("#community"):
-        return None
     return Kind.ABSTRACT, unescape_markdown(text), None, "\n" not in text
 
 
@@ -368,6 +547,8 @@ def _starts_a_shape(stripped: str) -> bool:
     """True when a line begins a unit of its own instead of continuing a paragraph."""
     first = stripped[0]
     if first in "·⋅•" or (first == "#" and _HEADING.fullmatch(stripped)):
+        return True
+    if first in _RULE_CHARACTERS and _RULE.fullmatch(stripped):
         return True
     if first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped):
         return True
@@ -387,10 +568,74 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "⋅": _Reader._separator,
     "•": _Reader._separator,
     "#": _Reader._heading,
-    "[": _Reader._link,
+    "[": _Reader._link_or_name,
+    "*": _Reader._bullet,
+    "+": _Reader._bullet,
+    "!": _Reader._image,
 }
+
+
+def _first_link(lines: list[str], start: int) -> tuple[int, str, str, str] | None:
+    """The Markdown link that opens ``lines[start]``: (its last line, its text, its URL,
+    what follows it on that line); None when there is none.
+
+    Brackets are counted, so the text may hold images (``[![logo](…)Name](…)``)
+    and span up to _MAX_LINK_LINES lines, blank ones too.
+    """
+    parts: list[str] = []
+    depth = 0
+    for end in range(start, min(len(lines), start + _MAX_LINK_LINES)):
+        line = lines[end].strip()
+        if not line and depth == 0:
+            return None
+        for bracket in _BRACKET.finditer(line):
+            depth += 1 if bracket[0] == "[" else -1
+            if depth == 0:
+                url = _URL_AFTER.match(line, bracket.end())
+                if url is None:
+                    return None
+                text = "\n".join([*parts, line[: bracket.start()]])[1:]
+                return end, text, url["url"], line[url.end() :]
+        parts.append(line)
+    return None
 
 
 def read_units(lines: list[str], first: int = 0) -> Iterator[Unit]:
     """The units of ``lines[first:]``, read as they are consumed."""
     return chain.from_iterable(_Reader(lines, first).batches())
+
+
+def resolve_numbered_links(lines: list[str]) -> list[str]:
+    """lynx's dump, its "[15]Title" links made Markdown links and its references dropped.
+
+    lynx numbers each link and lists the targets at the end, under "References";
+    a title it wrapped goes on in the lines up to the next blank one.
+    """
+    try:
+        start = len(lines) - 1 - lines[::-1].index("References")
+    except ValueError:
+        return lines
+    targets = {}
+    for reference in lines[start:]:
+        match = _LYNX_REFERENCE.fullmatch(reference)
+        if match is not None:
+            targets[match["number"]] = _LYNX_LOCAL.sub("", match["url"], count=1)
+    resolved = lines[:start]
+    index = 0
+    while index < len(resolved):
+        line = resolved[index]
+        link = _LYNX_LINK.fullmatch(line)
+        url = targets.get(link["number"]) if link is not None else None
+        if link is None or url is None:
+            if "[" in line:
+                resolved[index] = _LYNX_MARK.sub("", line)
+            index += 1
+            continue
+        first, text = index, link["text"]
+        while index + 1 < len(resolved) and resolved[index + 1][:1].isalnum():
+            index += 1  # a title lynx wrapped goes on at the start of the next line
+            text += " " + resolved[index].strip()
+            resolved[index] = ""
+        resolved[first] = f"{link['indent']}[{text}]({url})"
+        index += 1
+    return resolved
