@@ -53,7 +53,7 @@ def api_json(papers: int) -> bytes:
 
 
 def text_dump(papers: int) -> bytes:
-    """A plain-text dump like the seed, its 87 cards repeated to ``papers`` cards."""
+    """A plain-text dump like the seed, its 87 cards repeated to ``papers`` distinct cards."""
     seed = (DATA / "text" / "seed.txt").read_text(encoding="utf-8")
     paragraphs = seed.split("\n\n")
     header, cards = paragraphs[:6], []
@@ -65,8 +65,14 @@ def text_dump(papers: int) -> bytes:
             card.append(paragraphs[index])
             index += 1
         cards.append("\n\n".join(card))
-    body = [cards[number % len(cards)] for number in range(papers)]
+    # Distinct titles: copies of one card on a page are one paper.
+    body = [_numbered(cards[number % len(cards)], number) for number in range(papers)]
     return ("\n\n".join(header + body) + "\n").encode()
+
+
+def _numbered(card: str, number: int) -> str:
+    title, rest = card.split("\n", 1)
+    return f"{title} {number}\n{rest}"
 
 
 def html_page(papers: int) -> bytes:

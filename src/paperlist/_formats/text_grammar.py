@@ -70,18 +70,6 @@ class _Card:
             self.problems = []
         self.problems.append(_Problem(message, line, column, field))
 
-    def evidence(self) -> int:
-        """How surely this is a paper card: STRONG, WEAK (a title and abstract) or NONE."""
-        if (
-            self.has_attributes
-            or self.upvotes is not None
-            or self.arxiv_id is not None
-            or self.submitted
-            or self.comments is not None
-        ):
-            return STRONG
-        return WEAK if self.abstract is not None else NONE
-
     def known_comments(self) -> int | None:
         if self.comments is not None:
             return self.comments
@@ -92,27 +80,22 @@ class _Card:
         links = self.repo_links or []
         if abstract and "/" in abstract:
             links.extend(find_repo_urls(abstract))
+        published = self.published
+        comments = self.comments
+        if comments is None and published is not None:
+            comments = published.comments
         return Paper(
             title=self.title,
             arxiv_id=self.arxiv_id,
             abstract=abstract or None,
             author_count=self.author_count,
             organization=self.organization,
-            published=self.published.date if self.published is not None else None,
+            published=published.date if published is not None else None,
             upvotes=self.upvotes,
-            comments=self.known_comments(),
-            repo_urls=canonical_repo_urls(links),
+            comments=comments,
+            repo_urls=canonical_repo_urls(links) if links else (),
             github_stars=self.github_stars,
         )
-
-
-STRONG, WEAK, NONE = 2, 1, 0
-"""How surely a card is a paper (see _Card.evidence)."""
-
-
-def _copy_key(paper: Paper) -> str:
-    """Copies of one card on a page share their arXiv id, else their title."""
-    return paper.arxiv_id or " ".join(paper.title.casefold().split())
 
 
 def _merged(kept: Paper, copy: Paper) -> Paper:
@@ -141,14 +124,21 @@ class _Collector:
         self.waiting: list[_Card] = []  # weak cards since the last strong one
 
     def add(self, card: _Card) -> None:
-        evidence = card.evidence()
-        if evidence == WEAK:
-            self.waiting.append(card)
+        """Keep, hold or refuse a finished card, by what says it is a paper."""
+        if not (
+            card.has_attributes
+            or card.upvotes is not None
+            or card.arxiv_id is not None
+            or card.submitted
+            or card.comments is not None
+        ):
+            if card.abstract is not None:
+                self.waiting.append(card)  # a title and an abstract: it depends on what follows
+            else:
+                self._refuse(card)
             return
-        if evidence == NONE:
-            self._refuse(card)
-            return
-        self.settle_waiting(as_papers=self.strong_seen)
+        if self.waiting:
+            self.settle_waiting(as_papers=self.strong_seen)
         self.strong_seen = True
         self._keep(card)
 
@@ -165,7 +155,8 @@ class _Collector:
 
     def _keep(self, card: _Card) -> None:
         paper = card.paper()
-        key = _copy_key(paper)
+        # Copies of one card share their arXiv id, else their title (normal already).
+        key = paper.arxiv_id or paper.title.casefold()
         index = self.by_key.get(key)
         if index is None:
             index = self.by_key[key] = len(self.papers)

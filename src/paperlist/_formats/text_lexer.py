@@ -148,9 +148,6 @@ _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?")
 _LINK = re.compile(r"\[(?P<text>.*)\]\(\s*(?P<url>[^\s)]*)\s*\)", re.DOTALL)
 _LINK_END = re.compile(r".*\]\(\s*[^\s)]*\s*\)\s*")
-_DATE_WITH_COMMENTS = re.compile(
-    r"(?P<date>.*?)\s*\[(?P<count>\d+)\]\(\s*[^\s)]*#community\s*\)", re.DOTALL
-)
 _CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
@@ -244,15 +241,19 @@ class _Reader:
 
     def _short_line(self, line: str, stripped: str) -> bool:
         """A one-line shape that starts with no special character, as one unit."""
-        if stripped[0] == "S" and stripped.startswith(_SUBMITTED_BY):
+        first = stripped[0]
+        if first == "S" and stripped.startswith(_SUBMITTED_BY):
             return self._submitter(line, stripped)
-        shape = _line_shape(stripped)
+        if first.isalpha():  # titles and abstracts: the commonest lines
+            shape = _word_line_shape(stripped) if len(stripped) <= _MAX_CHROME_LENGTH else None
+        else:
+            shape = _line_shape(stripped)
         if shape is not None:
             kind, text, value = shape
             return self._one(kind, text, line, value)
         if len(stripped) <= 9 and stripped.lower() in _MONTH_NAMES:
             return self._split_date(line, stripped)
-        return self.markdown and "](" in stripped and self._before_link(line, stripped)
+        return "](" in stripped and self._before_link(line, stripped)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -446,20 +447,15 @@ def _line_shape(stripped: str) -> _LineShape | None:
     The first character decides which recognisers can apply, so a title
     meets at most a set lookup and a month check.
     """
-    if stripped[-1] == ")" and stripped.endswith("#community)"):
-        # "May 29[6](…#community)": the comment count glued to the date.
-        dated = _DATE_WITH_COMMENTS.fullmatch(stripped)
-        if dated is not None:
-            return Kind.DATE, f"{dated['date']} {dated['count']}", None
     first = stripped[0]
+    if first.isalpha():  # titles and abstracts: the commonest lines
+        return _word_line_shape(stripped) if len(stripped) <= _MAX_CHROME_LENGTH else None
     if first in _RULE_CHARACTERS and _RULE.fullmatch(stripped):
         return Kind.CHROME, "", None  # a rule, a setext underline, an input field
     if first == "©":
         return Kind.CHROME, "", None  # the footer
     if len(stripped) > _MAX_CHROME_LENGTH:
         return None
-    if first.isalpha():
-        return _word_line_shape(stripped)
     if first.isdigit() or first in "-*_=":
         return _number_line_shape(stripped)
     return (Kind.CHROME, "", None) if stripped in _CHROME_LINES else None
