@@ -144,7 +144,7 @@ def test_standard_input() -> None:
 @pytest.mark.parametrize(
     ("stdin", "message"),
     [
-        (b"{", "<stdin>:1:2: invalid JSON: Expecting property name enclosed in double quotes\n"),
+        (b'{"title": ', "<stdin>:1:11: invalid JSON: Expecting value\n"),
         (
             b"just words",
             "<stdin>:1:1: no paper card found: expected a title followed by an "

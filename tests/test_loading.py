@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 import io
 import pathlib
+import warnings
 
 import pytest
 
 import paperlist
 from conftest import JSON_FILES, PAPER_PAGE, SEARCH_TAIL, SEED, SEED_TODAY
 from paperlist import Issue, ParseError, UnknownFormatError
+from paperlist.errors import YearlessDateWarning
 
 SEED_BYTES = SEED.read_bytes()
 SEED_TEXT = SEED_BYTES.decode("utf-8")
@@ -133,8 +135,10 @@ def test_wrong_argument_types_raise_type_error() -> None:
         paperlist.loads(3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="load\\(\\) takes a path or a file object, not int"):
         paperlist.load(3)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"today must be a datetime\.date, not str"):
-        paperlist.loads("x", today="2025-10-28")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="today must be a date or an ISO date string, not int"):
+        paperlist.loads("x", today=3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="today must be a date like '2025-10-28', got 'Oct 28'"):
+        paperlist.loads("x", today="Oct 28")
     with pytest.raises(TypeError, match="strict must be a bool, not str"):
         paperlist.loads("x", strict="yes")  # type: ignore[arg-type]
 
@@ -172,3 +176,33 @@ def test_invalid_utf8_raises_in_strict_mode() -> None:
         paperlist.loads(INVALID, today=SEED_TODAY, strict=True)
     assert str(caught.value) == "<string>:3:341: invalid UTF-8 at byte 347: b'\\xff\\n\\n '"
     assert isinstance(caught.value.__cause__, UnicodeDecodeError)
+
+
+def test_today_as_an_iso_string() -> None:
+    """today= takes "2025-10-28" as the query helpers do."""
+    by_string = paperlist.load(SEED, today="2025-10-28")
+    assert by_string == paperlist.load(SEED, today=SEED_TODAY)
+    assert by_string.date == datetime.date(2025, 10, 28)
+
+
+def test_yearless_dates_read_against_the_clock_warn_once() -> None:
+    """With neither today= nor a capture date in the dump, one warning names the count."""
+    page = "Title\n\nAn abstract of this paper, long enough.\n\n  • 4 authors\n·\nSep 11\n"
+    with pytest.warns(YearlessDateWarning, match=r"^1 dates shown without a year") as caught:
+        paperlist.loads(page)
+    assert len(caught) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        paperlist.loads(page, today="2025-10-28")
+
+
+def test_a_capture_date_in_the_dump_serves_as_today() -> None:
+    """retrieved: in front matter dates year-less cards; an explicit today= wins."""
+    page = (
+        "---\nretrieved: 2024-03-01\n---\n"
+        "Title\n\nAn abstract, long enough.\n\n  • 4 authors\n·\nSep 11\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert paperlist.loads(page)[0].published == datetime.date(2023, 9, 11)
+    assert paperlist.loads(page, today="2025-10-28")[0].published == datetime.date(2025, 9, 11)

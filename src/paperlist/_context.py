@@ -8,6 +8,7 @@ from typing import NoReturn
 
 import attrs
 
+from ._dates import CardDate, parse_card_date
 from ._listing import Listing
 from ._model import Issue, Paper
 from .errors import ParseError
@@ -30,6 +31,24 @@ class LoadContext:
     strict: bool
     origin: str | None = None
     issues: list[Issue] = attrs.Factory(list)
+    # False when ``today`` is the clock's date: the caller gave none and the dump named none.
+    today_known: bool = True
+    yearless_by_clock: int = 0
+
+    def capture_date(self, day: datetime.date) -> None:
+        """The day a saving tool says it captured the page: ``today`` unless the caller gave one."""
+        if not self.today_known:
+            self.today = day
+            self.today_known = True
+
+    def card_date(self, text: str, cache: dict[str, CardDate]) -> CardDate:
+        """A card's date line read against ``today``, each distinct line once per load."""
+        parsed = cache.get(text)
+        if parsed is None:
+            parsed = cache[text] = parse_card_date(text, self.today)
+        if parsed.yearless and not self.today_known:
+            self.yearless_by_clock += 1
+        return parsed
 
     def listing(
         self,

@@ -70,6 +70,7 @@ class CardDate:
     date: datetime.date | None
     comments: int | None
     error: str | None = None
+    yearless: bool = False  # the year was inferred from the capture date
 
 
 def month_number(name: str) -> int | None:
@@ -136,7 +137,8 @@ def parse_card_date(text: str, today: datetime.date) -> CardDate:
             resolved = datetime.date(int(year_text), month, day)
         except ValueError:
             resolved = None
-    return CardDate(resolved, comments, None if resolved else _no_such_date(text))
+    error = None if resolved else _no_such_date(text)
+    return CardDate(resolved, comments, error, yearless=year_text is None)
 
 
 def _year_and_count(
@@ -174,7 +176,7 @@ def _fallback(text: str, today: datetime.date) -> CardDate:
         return CardDate(None, None, _expected(text))
     if re.search(r"\d{4}", text) is None:
         resolved = resolve_yearless(parsed.month, parsed.day, today)
-        return CardDate(resolved, None, None if resolved else _no_such_date(text))
+        return CardDate(resolved, None, None if resolved else _no_such_date(text), True)
     return CardDate(parsed, None)
 
 

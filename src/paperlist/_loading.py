@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import warnings
 from typing import IO, Literal, Union
 
 from ._context import LoadContext
 from ._decoding import UTF8_BOM, decode
-from ._formats.json_shapes import load_json
+from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
 from ._listing import Listing
-from .errors import UnknownFormatError
+from .errors import UnknownFormatError, YearlessDateWarning
 
 __all__ = ["FORMATS", "Format", "load", "loads"]
 
@@ -24,8 +25,6 @@ Source = Union[str, "os.PathLike[str]", "os.PathLike[bytes]", IO[str], IO[bytes]
 _BOM = "\ufeff"
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
-# Real Markdown dumps may open with a link such as "[-](https://...)".
-_MARKDOWN_LINK_START = re.compile(r"\[[^\]\n]*\]\(\s*https?://")
 
 
 def loads(
@@ -33,7 +32,7 @@ def loads(
     /,
     *,
     format: str | None = None,
-    today: datetime.date | None = None,
+    today: datetime.date | str | None = None,
     strict: bool = False,
 ) -> Listing:
     """Read a Daily Papers page held in memory.
@@ -41,7 +40,9 @@ def loads(
     Args:
         data: the page as ``str`` or UTF-8 ``bytes`` (BOM and any line ends accepted).
         format: ``"text"``, ``"html"`` or ``"json"``; None detects it from the content.
-        today: the day the page was captured, for year-less dates; default today.
+        today: the day the page was captured (a date or ``"2025-10-28"``), for dates shown
+            without a year. Default: the capture date the saving tool wrote into the dump,
+            else the current date, with a YearlessDateWarning if any such date is read.
         strict: raise ParseError at the first problem instead of recording an Issue.
 
     Returns:
@@ -62,7 +63,7 @@ def load(
     /,
     *,
     format: str | None = None,
-    today: datetime.date | None = None,
+    today: datetime.date | str | None = None,
     strict: bool = False,
 ) -> Listing:
     """Read a Daily Papers page from a path or an open file (text or binary mode).
@@ -70,7 +71,9 @@ def load(
     Args:
         source: a path (``str`` or ``os.PathLike``) or an object with ``read()``.
         format: ``"text"``, ``"html"`` or ``"json"``; None detects it from the content.
-        today: the day the page was captured, for year-less dates; default today.
+        today: the day the page was captured (a date or ``"2025-10-28"``), for dates shown
+            without a year. Default: the capture date the saving tool wrote into the dump,
+            else the current date, with a YearlessDateWarning if any such date is read.
         strict: raise ParseError at the first problem instead of recording an Issue.
 
     Returns:
@@ -110,17 +113,13 @@ def _load_data(
     data: str | bytes | bytearray | memoryview,
     *,
     format: str | None,
-    today: datetime.date | None,
+    today: object,
     strict: bool,
     origin: str | None,
 ) -> Listing:
     _check_format(format)
-    if today is None:
-        today = datetime.date.today()
-    elif isinstance(today, datetime.datetime):
-        today = today.date()
-    elif not isinstance(today, datetime.date):
-        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    today_known = today is not None
+    today = _capture_day(today)
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
     context = LoadContext(
@@ -128,7 +127,39 @@ def _load_data(
         today=today,
         strict=strict,
         origin=origin,
+        today_known=today_known,
     )
+    listing = _read(data, format, context)
+    if context.yearless_by_clock:
+        warnings.warn(
+            f"{context.yearless_by_clock} dates shown without a year were read as on or before "
+            f"today's date, {today.isoformat()}; pass today= with the day the page was captured",
+            YearlessDateWarning,
+            stacklevel=3,
+        )
+    return listing
+
+
+def _capture_day(today: object) -> datetime.date:
+    """``today=`` as a date: a date, a datetime or an ISO string; None is the clock's date."""
+    if today is None:
+        return datetime.date.today()
+    if isinstance(today, datetime.datetime):
+        return today.date()
+    if isinstance(today, datetime.date):
+        return today
+    if isinstance(today, str):
+        try:
+            return datetime.date.fromisoformat(today)
+        except ValueError:
+            raise ValueError(f"today must be a date like '2025-10-28', got {today!r}") from None
+    raise TypeError(f"today must be a date or an ISO date string, not {type(today).__name__}")
+
+
+def _read(
+    data: str | bytes | bytearray | memoryview, format: str | None, context: LoadContext
+) -> Listing:
+    """Decode ``data``, detect its format unless given, and read it."""
     if not isinstance(data, str):
         raw = bytes(data)
         # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
@@ -144,7 +175,7 @@ def _load_data(
         text = text[1:]
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
     if start == len(text):
-        return Listing(format=format, source=origin, issues=context.issues)
+        return Listing(format=format, source=context.origin, issues=context.issues)
     chosen = format if format is not None else _detect(text, start)
     # JSON reads "\r" as white space and recounts lines itself on an error, so
     # it is spared this pass over the whole text.
@@ -160,10 +191,8 @@ def _detect_bytes(raw: bytes, start: int) -> Format | None:
 
 def _detect(text: str, start: int) -> Format:
     first = text[start]
-    if first == "{":
-        return "json"
-    if first == "[":
-        return "text" if _MARKDOWN_LINK_START.match(text, start) else "json"
+    if first in "[{":
+        return "json" if opens_json(text, start) else "text"
     if first == "<":
         return "html"
     return "text"

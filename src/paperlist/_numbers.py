@@ -14,8 +14,8 @@ __all__ = [
     "parse_star_count",
 ]
 
-VOTE_COUNT = re.compile(r"\d{1,12}|-")
-"""An upvote count as cards show it: a number, or "-" for none."""
+VOTE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,12}|-")
+"""An upvote count as cards show it: a number (``1,204`` too), or "-" for none."""
 STAR_COUNT_PATTERN = r"\d[\d.,]*\s*[kKmM]?"
 """A star count as cards show it: ``476``, ``1,204``, ``11.3k``."""
 AUTHOR_COUNT_PATTERN = r"(?P<count>\d[\d,]*)\s+authors?"

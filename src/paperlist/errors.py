@@ -6,7 +6,7 @@ the wording of messages is not.
 
 from __future__ import annotations
 
-__all__ = ["PaperlistError", "ParseError", "UnknownFormatError"]
+__all__ = ["PaperlistError", "ParseError", "UnknownFormatError", "YearlessDateWarning"]
 
 
 class PaperlistError(Exception):
@@ -57,3 +57,13 @@ class ParseError(PaperlistError, ValueError):
 
 class UnknownFormatError(PaperlistError, ValueError):
     """The ``format=`` argument named no known format, or the content is of a kind not read."""
+
+
+class YearlessDateWarning(UserWarning):
+    """Dates shown without a year were resolved against the current date.
+
+    Pages show recent dates without their year ("Sep 11"). paperlist reads
+    them as the latest such day on or before the capture date: ``today=``, or
+    the date the saving tool recorded in the dump. With neither, it uses the
+    current date and warns once per load; pass ``today=`` to be exact.
+    """

@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from .._context import LoadContext
-from .._dates import looks_like_card_date, parse_card_date
+from .._dates import looks_like_card_date
 from .._decoding import decode
 from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from .._listing import Listing
@@ -248,7 +248,7 @@ class _CardReader:
         return False
 
     def _date(self, text: str, element: Any) -> None:
-        parsed = parse_card_date(text, self.context.today)
+        parsed = self.context.card_date(text, {})
         self.published = parsed.date
         self.comments = parsed.comments if self.comments is None else self.comments
         if parsed.error is not None:

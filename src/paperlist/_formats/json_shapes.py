@@ -30,7 +30,7 @@ from .api import (
 )
 from .document import DOCUMENT_VERSION_KEY, listing_from_document
 
-__all__ = ["load_json"]
+__all__ = ["load_json", "opens_json"]
 
 # JSON's own white space, not Python's \s.
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -64,6 +64,33 @@ def load_json(text: str, context: LoadContext) -> Listing:
         f"object with 'dailyPapers' or 'searchResults'), got an object with keys [{keys}]",
         field="$",
     )
+
+
+def opens_json(text: str, start: int) -> bool:
+    """Whether ``text[start]``, a "[" or "{", opens JSON rather than a text dump.
+
+    Text dumps start with "[" too: a Markdown link ("[-](…)", "[![logo](…)"),
+    a reader's "[3] Title:". A member that opens an object, array or string
+    is JSON however broken it is further on; a bare first value must read as
+    JSON and be followed by a comma, the closing bracket, or the end.
+    """
+    index = _skip_space(text, start + 1)
+    following = text[index : index + 1]
+    if text[start] == "{":
+        return following in ('"', "}")
+    if following in ("{", "[", '"'):
+        return True  # JSON, however broken further on
+    if following == "]":
+        return _skip_space(text, index + 1) == len(text)
+    try:
+        _, index = _scan_value(text, index)
+    except (StopIteration, ValueError, RecursionError):
+        return False
+    index = _skip_space(text, index)
+    following = text[index : index + 1]
+    if following == "]":  # "[3] Title: …" is a reader's block header, not an array
+        return _skip_space(text, index + 1) == len(text)
+    return following in (",", "")  # "" : JSON cut short, to be reported as such
 
 
 def _skip_space(text: str, index: int) -> int:

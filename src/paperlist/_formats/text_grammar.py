@@ -8,17 +8,27 @@ ones abstracts, and an Issue says so.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable, Iterator
 
 import attrs
 
 from .._context import LoadContext
-from .._dates import CardDate, has_date_shape, parse_card_date
+from .._dates import CardDate, has_date_shape, parse_iso_date
 from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
 from .._listing import Listing
 from .._model import PAPER_FIELDS, Paper
 from .._strings import normalise_space, shorten
-from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, read_units, resolve_numbered_links
+from .text_lexer import (
+    MAX_TITLE_LENGTH,
+    REFERENCE_DEFINITION,
+    Kind,
+    Unit,
+    read_units,
+    resolve_numbered_links,
+    resolve_reference_links,
+)
 
 __all__ = ["load_text"]
 
@@ -192,10 +202,34 @@ def _skip_front_matter(lines: list[str]) -> int:
     """Index of the first line after a YAML front matter block, or 0."""
     if not lines or lines[0].strip() != "---":
         return 0
-    for index in range(1, min(len(lines), 200)):
+    for index in range(1, min(len(lines), _HEADER_LINES)):
         if lines[index].strip() in ("---", "..."):
             return index + 1
     return 0
+
+
+def _capture_date(lines: list[str], end: int) -> datetime.date | None:
+    """The day the saving tool says it captured the page, in its front matter or header.
+
+    ``retrieved:``, ``exported:``, ``Captured (UTC):`` and the like; never a
+    page's own ``Published Time:``, which is the page's metadata.
+    """
+    for line in lines[: end or _HEADER_LINES]:
+        match = _CAPTURE_LINE.match(line)
+        if match is not None:
+            try:
+                return parse_iso_date(match["when"][:10])
+            except ValueError:
+                return None
+    return None
+
+
+_HEADER_LINES = 200
+_CAPTURE_LINE = re.compile(
+    r"\s*(?:retrieved|exported|captured|crawled|scraped|fetched)(?:_at| at| \(utc\))?\s*:\s*"
+    r"[\"']?(?P<when>\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
 
 
 class _Assembler:
@@ -513,11 +547,7 @@ class _Assembler:
             card.problem(parsed.error, unit, "published")
 
     def _parse_date(self, text: str) -> CardDate:
-        parsed = self.dates.get(text)
-        if parsed is None:
-            parsed = parse_card_date(text, self.context.today)
-            self.dates[text] = parsed
-        return parsed
+        return self.context.card_date(text, self.dates)
 
     def _repo(self, unit: Unit) -> None:
         card = self._attribute_card(unit, "repo_urls")
@@ -544,8 +574,13 @@ class _Assembler:
 
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
-    lines = text.split("\n")
+    # Markdown whose links are "[text][19]" has them written inline first.
+    linked = REFERENCE_DEFINITION.search(text) is not None
+    lines = resolve_reference_links(text) if linked else text.split("\n")
     if "\nReferences\n" in text:  # a lynx dump
         lines = resolve_numbered_links(lines)
-    units = read_units(lines, _skip_front_matter(lines))
-    return _Assembler(units, context).run()
+    first = _skip_front_matter(lines)
+    captured = _capture_date(lines, first)
+    if captured is not None:
+        context.capture_date(captured)
+    return _Assembler(read_units(lines, first), context).run()

@@ -170,6 +170,11 @@ _LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<
 _LYNX_MARK = re.compile(r"\[\d+\]")
 _LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
 _LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
+# Markdown reference links: "[text][19]" with "[19]: /papers/…" defined at the end.
+REFERENCE_DEFINITION = re.compile(
+    r"^[ \t]*\[(?P<number>\d+)\]:[ \t]+(?P<url>\S+)[ \t]*$", re.MULTILINE
+)
+_REFERENCE_USE = re.compile(r"\]\[(?P<number>\d+)\]")
 _MONTH_NAMES = frozenset(
     {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -244,16 +249,16 @@ class _Reader:
         first = stripped[0]
         if first == "S" and stripped.startswith(_SUBMITTED_BY):
             return self._submitter(line, stripped)
-        if first.isalpha():  # titles and abstracts: the commonest lines
-            shape = _word_line_shape(stripped) if len(stripped) <= _MAX_CHROME_LENGTH else None
-        else:
-            shape = _line_shape(stripped)
+        if first.isalpha() and len(stripped) > _MAX_CHROME_LENGTH:
+            # An abstract, a long title; or a date with its comment link glued on.
+            return self.markdown and "](" in stripped and self._before_link(line, stripped)
+        shape = _word_line_shape(stripped) if first.isalpha() else _line_shape(stripped)
         if shape is not None:
             kind, text, value = shape
             return self._one(kind, text, line, value)
         if len(stripped) <= 9 and stripped.lower() in _MONTH_NAMES:
             return self._split_date(line, stripped)
-        return "](" in stripped and self._before_link(line, stripped)
+        return self.markdown and "](" in stripped and self._before_link(line, stripped)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -496,16 +501,20 @@ def _number_line_shape(stripped: str) -> _LineShape | None:
 def _link_shape(text: str, url: str) -> _LinkShape | None:
     """What a Markdown link ``[text](url)`` is on a card; None for any other link."""
     if VOTE_COUNT.fullmatch(text):
-        if url.endswith("#community"):
-            return Kind.COMMENTS, text, parse_count(text) or 0, True
-        return Kind.VOTES, text, parse_count(text) or 0, True
+        kind = Kind.COMMENTS if url.endswith("#community") else Kind.VOTES
+        return kind, text, parse_count(text) or 0, True
     if text in _CHROME_LINK_TEXTS:
-        return Kind.CHROME, "", None, True
+        return Kind.CHROME, text if text in _PAGE_TITLE_LINES else "", None, True
     if "/papers/" in url.partition("?")[0]:  # not a login link that returns to a paper
         return _paper_link_shape(text, url)
     upvotes = _UPVOTE_TEXT.fullmatch(" ".join(text.split()))
     if upvotes is not None:
         return Kind.VOTES, upvotes["count"], parse_count(upvotes["count"]) or 0, True
+    return _owner_link_shape(text, url)
+
+
+def _owner_link_shape(text: str, url: str) -> _LinkShape | None:
+    """An organisation chip or a repository link with its stars; None for other links."""
     chip = _CHIP.fullmatch(text)
     if chip is not None and "huggingface.co/" in url:
         return Kind.ORGANIZATION, " ".join(unescape_markdown(chip["name"]).split()), None, True
@@ -542,11 +551,12 @@ def _author_line(stripped: str) -> tuple[str, int | None] | None:
 def _starts_a_shape(stripped: str) -> bool:
     """True when a line begins a unit of its own instead of continuing a paragraph."""
     first = stripped[0]
-    if first in "·⋅•" or (first == "#" and _HEADING.fullmatch(stripped)):
-        return True
-    if first in _RULE_CHARACTERS and _RULE.fullmatch(stripped):
-        return True
-    if first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped):
+    if (
+        first in "·⋅•"
+        or (first == "#" and _HEADING.fullmatch(stripped))
+        or (first in _RULE_CHARACTERS and _RULE.fullmatch(stripped))
+        or (first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped))
+    ):
         return True
     if len(stripped) <= _MAX_CHROME_LENGTH:
         if stripped in _CHROME_LINES or stripped in _PAGE_TITLE_LINES:
@@ -635,3 +645,14 @@ def resolve_numbered_links(lines: list[str]) -> list[str]:
         resolved[first] = f"{link['indent']}[{text}]({url})"
         index += 1
     return resolved
+
+
+def resolve_reference_links(text: str) -> list[str]:
+    """The lines of ``text``, its "[text][19]" links written inline, their definitions dropped."""
+    targets = {match["number"]: match["url"] for match in REFERENCE_DEFINITION.finditer(text)}
+
+    def inline(use: re.Match[str]) -> str:
+        url = targets.get(use["number"])
+        return f"]({url})" if url is not None else "]"
+
+    return _REFERENCE_USE.sub(inline, REFERENCE_DEFINITION.sub("", text)).split("\n")

@@ -1,0 +1,82 @@
+"""Write the expected Listing of each converter's output of the real daily listing page.
+
+The truth is the page's own hydration props (its ``dailyPapers``), never
+paperlist's reading of a dump: for each dump, the papers whose title the dump
+shows, with the upvote, comment and author counts of the props, and the arXiv
+id only where the dump keeps the links. Listing title and date were read off
+each dump by eye ("Daily Papers", "Aug 1"; trafilatura keeps neither).
+Run from the repository root: ``python tests/data/expected_from_props.py``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+import paperlist
+
+DATA = Path(__file__).parent
+PAGE = DATA / "html" / "daily_listing_2024-08-01.html"
+# tool: (file ending, keeps links to paper pages, shows the page title and date)
+DUMPS = {
+    "bs4": ("txt", False, True),
+    "html2text": ("md", True, True),
+    "html2text-reference-links": ("md", True, True),
+    "inscriptis": ("txt", False, True),
+    "lynx": ("txt", True, True),
+    "markdownify": ("md", True, True),
+    "markitdown": ("md", True, True),
+    "trafilatura": ("txt", False, False),
+    "w3m": ("txt", False, True),
+}
+
+
+def props_items() -> list[dict[str, Any]]:
+    root = etree.parse(str(PAGE), etree.HTMLParser()).getroot()
+    element = root.find(".//*[@data-target='DailyPapers']")
+    assert element is not None
+    items: list[dict[str, Any]] = json.loads(element.get("data-props") or "")["dailyPapers"]
+    return items
+
+
+def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
+    """What ``dump`` shows of the page, as the props give it."""
+    shown = " ".join(dump.split())
+    papers = []
+    for item in props_items():
+        paper = item["paper"]
+        title = " ".join(paper["title"].split())
+        if title in shown:
+            papers.append(
+                paperlist.Paper(
+                    title=title,
+                    arxiv_id=paper["id"] if links else None,
+                    upvotes=paper["upvotes"],
+                    comments=item["numComments"],
+                    author_count=len(paper["authors"]),
+                )
+            )
+    return paperlist.Listing(
+        papers,
+        title="Daily Papers" if header else None,
+        date=datetime.date(2024, 8, 1) if header else None,
+        format="text",
+    )
+
+
+def main() -> None:
+    for tool, (ending, links, header) in DUMPS.items():
+        endings = ("txt", "md") if tool == "trafilatura" else (ending,)
+        for suffix in endings:
+            case = DATA / "text" / f"daily_listing_2024-08-01.{tool}.{suffix}"
+            result = expected(case.read_text(encoding="utf-8"), links, header)
+            target = case.with_name(case.name.replace(f".{suffix}", f".{suffix}.expected.json"))
+            target.write_text(paperlist.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Golden dumps: each tests/data/text/<case> beside <case>.expected.json, what the page shows.
+
+The expected files are paperlist's own JSON, checked by hand against the page
+or, for converters' output of the real daily listing page, derived from that
+page's own props (tests/data/expected_from_props.py). Adding a dump is adding
+two files.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import paperlist
+from conftest import DATA
+
+EXPECTED = sorted((DATA / "text").glob("*.expected.json"))
+CONVERTED = sorted((DATA / "text").glob("daily_listing_2024-08-01.*[!n]"))
+
+
+def _case(expected: Path) -> Path:
+    return expected.with_name(expected.name.removesuffix(".expected.json"))
+
+
+def _capture_day(case: Path, shown: datetime.date | None) -> datetime.date | None:
+    """The page's own date where it shows one, else the capture date in the file's name."""
+    named = re.search(r"\d{4}-\d{2}-\d{2}", case.name)
+    return shown or (datetime.date.fromisoformat(named[0]) if named else None)
+
+
+def test_there_are_golden_cases_of_every_kind() -> None:
+    """At least fourteen cases, among them every converter run over the real daily page."""
+    assert len(EXPECTED) >= 14
+    tools = {path.name.split(".")[1] for path in CONVERTED}
+    assert tools >= {
+        "bs4", "html2text", "html2text-reference-links", "inscriptis", "lynx",
+        "markdownify", "markitdown", "trafilatura", "w3m",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda path: _case(path).name)
+def test_golden_case(expected: Path, strict: bool) -> None:
+    """The dump loads as exactly the papers, title and date the page shows, with no issue.
+
+    Each is loaded with the day it was captured as today (none for cases that
+    need none or carry it in the dump): no year-less date is left to the clock.
+    """
+    want = paperlist.load(expected)
+    case = _case(expected)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = paperlist.load(case, today=_capture_day(case, want.date), strict=strict)
+    assert got.papers == want.papers
+    assert (got.title, got.date, got.format) == (want.title, want.date, "text")
+    assert got.issues == ()
+
+
+def _props_papers() -> dict[str, tuple[str, int, int, int]]:
+    """title -> (arXiv id, upvotes, comments, authors), from the real page's own props."""
+    page = DATA / "html" / "daily_listing_2024-08-01.html"
+    element = (
+        etree.parse(str(page), etree.HTMLParser())
+        .getroot()
+        .find(".//*[@data-target='DailyPapers']")
+    )
+    assert element is not None
+    props = json.loads(element.get("data-props") or "")
+    return {
+        " ".join(item["paper"]["title"].split()): (
+            item["paper"]["id"],
+            item["paper"]["upvotes"],
+            item["numComments"],
+            len(item["paper"]["authors"]),
+        )
+        for item in props["dailyPapers"]
+    }
+
+
+@pytest.mark.parametrize("dump", CONVERTED, ids=lambda path: path.name.split(".", 1)[1])
+def test_every_converter_gives_the_papers_of_the_props(dump: Path) -> None:
+    """Every paper whose title the output shows, with the props' counts, and no other paper."""
+    truth = _props_papers()
+    text = dump.read_text(encoding="utf-8")
+    shown = {title for title in truth if title in " ".join(text.split())}
+    listing = paperlist.load(dump, today="2024-08-01")
+    assert {paper.title for paper in listing} == shown
+    keeps_links = "/papers/" in text
+    for paper in listing:
+        arxiv_id, upvotes, comments, authors = truth[paper.title]
+        assert paper.arxiv_id == (arxiv_id if keeps_links else None)
+        assert (paper.upvotes, paper.comments, paper.author_count) == (upvotes, comments, authors)
+    assert len(shown) in (6, 13)  # trafilatura keeps 6 of the 13 cards
