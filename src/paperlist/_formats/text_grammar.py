@@ -188,6 +188,11 @@ def _is_title_like(unit: Unit) -> bool:
     return len(unit.text) <= MAX_TITLE_LENGTH and (unit.single_line or not _is_sentence(unit.text))
 
 
+def _could_be_title(unit: Unit | None) -> bool:
+    """Whether ``unit`` may be the next card's title (titles have letters; 🔥 has none)."""
+    return unit is not None and unit.kind in _TITLE_KINDS and any(c.isalpha() for c in unit.text)
+
+
 def _is_sentence(text: str) -> bool:
     """Abstracts end as sentences do; titles, however long, do not."""
     return text.rstrip()[-1:] in _SENTENCE_ENDS
@@ -324,7 +329,7 @@ class _Assembler:
             and unit.url is None
             and card.has_attributes
             and card.known_comments() is None
-            and (following is None or following.kind not in _TITLE_KINDS)
+            and not _could_be_title(following)
         ):
             card.comments = unit.value
             return
@@ -367,8 +372,12 @@ class _Assembler:
             card.has_owner = True
 
     def _chrome(self, unit: Unit) -> None:
+        """Furniture. An upvote count stands right before its title: furniture between
+        the two says the count was something else (a reaction count, a widget)."""
         if unit.text and self.page_title is None and not self.cards_seen:
             self.page_title = unit.text
+        if self.pending_votes is not None:
+            self._orphan_pending(submitter=False, thumbnail=False)
 
     def _text(self, unit: Unit, following: Unit | None) -> None:
         """A paragraph: an organisation before "·", an abstract, or a new card's title."""

@@ -258,7 +258,7 @@ class _Reader:
             return self._one(kind, text, line, value)
         if len(stripped) <= 9 and stripped.lower() in _MONTH_NAMES:
             return self._split_date(line, stripped)
-        return self.markdown and "](" in stripped and self._before_link(line, stripped)
+        return "](" in stripped and self._before_link(line, stripped)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -307,13 +307,15 @@ class _Reader:
         match = _HEADING.fullmatch(stripped)
         if match is None:
             return False
-        self.markdown = True
         heading = match["text"]
+        if heading.strip() == "Community":
+            return self._comment_thread(line)
         if len(match["marks"]) < 3:
             title = _without_links(heading)
             self._emit(Kind.CHROME, title if title.endswith("Papers") else "", line)
             self.index += 1
             return True
+        self.markdown = True  # a card's title: the dump is Markdown
         start = self.index
         self.index += 1
         # A title hard-wrapped by the converter goes on in the next plain lines.
@@ -332,6 +334,20 @@ class _Reader:
         self.index = end
         return True
 
+    def _comment_thread(self, line: str) -> bool:
+        """A paper page's discussion, from its "Community" heading to the comment box
+        ("Sign up or log in to comment") or the next heading: furniture, however much
+        it links to other papers or counts reactions."""
+        lines = self.lines
+        end = self.index + 1
+        while end < len(lines) and not lines[end].startswith("#"):
+            end += 1
+            if "to comment" in lines[end - 1]:
+                break
+        self._emit(Kind.CHROME, "", line)
+        self.index = end
+        return True
+
     def _link(self, line: str, stripped: str) -> bool:
         """A Markdown link opening the line, its text possibly spanning lines.
 
@@ -342,9 +358,10 @@ class _Reader:
         if found is None:
             return False
         end, text, url, rest = found
-        self.markdown = True
         shape = _link_shape(text.strip(), url)
         kind, unit_text, value, single_line = shape or (Kind.CHROME, "", None, True)
+        if kind != Kind.CHROME:
+            self.markdown = True  # a card part written as a link: the dump is Markdown
         self._emit(kind, unit_text, line, value=value, url=url, single_line=single_line)
         if rest.strip():
             self.lines[end] = rest
