@@ -135,9 +135,11 @@ def test_wrong_argument_types_raise_type_error() -> None:
         paperlist.loads(3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="load\\(\\) takes a path or a file object, not int"):
         paperlist.load(3)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="today must be a date or an ISO date string, not int"):
+    with pytest.raises(
+        TypeError, match="today must be a date, a datetime or an ISO string, not int"
+    ):
         paperlist.loads("x", today=3)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="today must be a date like '2025-10-28', got 'Oct 28'"):
+    with pytest.raises(ValueError, match="today must be a date like '2024-01-31', got 'Oct 28'"):
         paperlist.loads("x", today="Oct 28")
     with pytest.raises(TypeError, match="strict must be a bool, not str"):
         paperlist.loads("x", strict="yes")  # type: ignore[arg-type]

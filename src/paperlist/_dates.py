@@ -15,6 +15,7 @@ from ._numbers import parse_count
 
 __all__ = [
     "CardDate",
+    "date_argument",
     "echoes_instant",
     "looks_like_card_date",
     "parse_card_date",
@@ -227,3 +228,24 @@ def parse_iso_date(text: str) -> datetime.date:
     if len(text) == 10:
         return datetime.date.fromisoformat(text)
     return parse_utc_instant(text).date()
+
+
+def date_argument(value: object, name: str) -> datetime.date:
+    """A caller's date argument: a ``date``, a ``datetime`` (its date) or ``"2024-01-31"``.
+
+    Raises:
+        ValueError: for a string that is no ISO date.
+        TypeError: for anything else.
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a date like '2024-01-31', got {value!r}") from None
+    raise TypeError(
+        f"{name} must be a date, a datetime or an ISO string, not {type(value).__name__}"
+    )

@@ -9,6 +9,7 @@ import warnings
 from typing import IO, Literal, Union
 
 from ._context import LoadContext
+from ._dates import date_argument
 from ._decoding import UTF8_BOM, decode
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
@@ -141,19 +142,8 @@ def _load_data(
 
 
 def _capture_day(today: object) -> datetime.date:
-    """``today=`` as a date: a date, a datetime or an ISO string; None is the clock's date."""
-    if today is None:
-        return datetime.date.today()
-    if isinstance(today, datetime.datetime):
-        return today.date()
-    if isinstance(today, datetime.date):
-        return today
-    if isinstance(today, str):
-        try:
-            return datetime.date.fromisoformat(today)
-        except ValueError:
-            raise ValueError(f"today must be a date like '2025-10-28', got {today!r}") from None
-    raise TypeError(f"today must be a date or an ISO date string, not {type(today).__name__}")
+    """``today=`` as a date; None is the clock's date."""
+    return datetime.date.today() if today is None else date_argument(today, "today")
 
 
 def _read(

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
+from ._dates import date_argument
 from ._model import Paper
 
 __all__ = [
@@ -224,20 +225,7 @@ class _Bound(Predicate):
 
 
 def _as_date(value: DateLike | None, name: str) -> datetime.date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{name} must be a date like '2024-01-31', got {value!r}") from None
-    raise TypeError(
-        f"{name} must be a date, a datetime or an ISO string, not {type(value).__name__}"
-    )
+    return None if value is None else date_argument(value, name)
 
 
 def _as_count(value: int, name: str) -> int:
