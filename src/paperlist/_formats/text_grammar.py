@@ -213,6 +213,20 @@ def _skip_front_matter(lines: list[str]) -> int:
     return 0
 
 
+def _resolved_links(text: str) -> list[str]:
+    """The lines of a dump with brackets, its numbered links written as Markdown links.
+
+    Markdown with "[text][19]" links and their definitions, and lynx's "[15]Title"
+    with its list of references, are both read as inline links. (A browser copy has
+    no bracket at all, and a one-character search is the cheapest test on a large dump.)
+    """
+    linked = REFERENCE_DEFINITION.search(text) is not None
+    lines = resolve_reference_links(text) if linked else text.split("\n")
+    if "\nReferences\n" in text:  # a lynx dump
+        lines = resolve_numbered_links(lines)
+    return lines
+
+
 def _capture_date(lines: list[str], end: int) -> datetime.date | None:
     """The day the saving tool says it captured the page, in its front matter or header.
 
@@ -583,11 +597,7 @@ class _Assembler:
 
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
-    # Markdown whose links are "[text][19]" has them written inline first.
-    linked = REFERENCE_DEFINITION.search(text) is not None
-    lines = resolve_reference_links(text) if linked else text.split("\n")
-    if "\nReferences\n" in text:  # a lynx dump
-        lines = resolve_numbered_links(lines)
+    lines = _resolved_links(text) if "[" in text else text.split("\n")
     first = _skip_front_matter(lines)
     captured = _capture_date(lines, first)
     if captured is not None:
