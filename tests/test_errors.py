@@ -61,3 +61,20 @@ def test_issue_str() -> None:
     assert str(issue) == "line 4, column 1, paper 2, field published: expected a date"
     assert str(Issue("bad")) == "bad"
     assert pickle.loads(pickle.dumps(issue)) == issue
+
+
+def test_parse_error_repr_shows_where() -> None:
+    """repr names the message and the known source, line, column and field."""
+    error = ParseError("bad date", source="page.txt", line=3, column=7)
+    assert repr(error) == "ParseError('bad date', source='page.txt', line=3, column=7)"
+    assert repr(ParseError("no data")) == "ParseError('no data')"
+
+
+def test_completion_offers_public_names_only() -> None:
+    """dir() of the public modules lists their public names, not their internals."""
+    import paperlist.query
+
+    assert dir(paperlist.query) == sorted(paperlist.query.__all__)
+    assert dir(paperlist.errors) == sorted(paperlist.errors.__all__)
+    assert "query" in dir(paperlist)
+    assert "_loading" not in dir(paperlist)

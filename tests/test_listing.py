@@ -130,7 +130,7 @@ def test_repr_html_is_an_escaped_table() -> None:
     """The notebook table links titles and escapes text."""
     listing = Listing((Paper(title="<b>x</b> & y", arxiv_id="2401.00001", upvotes=0),))
     table = listing._repr_html_()
-    assert table.startswith("<table><caption>Listing(1 papers)</caption>")
+    assert table.startswith("<table><caption>Listing(1 paper)</caption>")
     assert (
         '<a href="https://huggingface.co/papers/2401.00001" target="_blank">'
         "&lt;b&gt;x&lt;/b&gt; &amp; y</a>"

@@ -95,9 +95,7 @@ def test_listing_repr_is_concise() -> None:
     listing = Listing(
         (_paper(),), title="Daily Papers", date=datetime.date(2025, 10, 28), format="text"
     )
-    assert (
-        repr(listing) == "Listing(1 papers, title='Daily Papers', date=2025-10-28, format='text')"
-    )
+    assert repr(listing) == "Listing(1 paper, title='Daily Papers', date=2025-10-28, format='text')"
 
 
 def test_listing_pickles_and_hashes() -> None:
@@ -105,3 +103,27 @@ def test_listing_pickles_and_hashes() -> None:
     listing = Listing((_paper(),), title="t", issues=(Issue("x", line=1),))
     assert pickle.loads(pickle.dumps(listing)) == listing
     assert hash(listing) == hash(Listing((_paper(),), title="t", issues=(Issue("x", line=1),)))
+
+
+def test_paper_links_to_arxiv() -> None:
+    """arxiv_url and pdf_url point at arXiv; None without an id."""
+    paper = _paper()
+    assert paper.arxiv_url == "https://arxiv.org/abs/2509.24002"
+    assert paper.pdf_url == "https://arxiv.org/pdf/2509.24002"
+    assert Paper(title="t").arxiv_url is None
+    assert Paper(title="t").pdf_url is None
+
+
+def test_paper_repr_is_one_short_line() -> None:
+    """The title is shortened and only the known id, dates and counts follow it."""
+    paper = _paper(
+        title="MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use",
+        abstract="A long abstract. " * 50,
+        published=datetime.date(2025, 9, 28),
+        upvotes=118,
+    )
+    assert repr(paper) == (
+        "Paper('MCPMark: A Benchmark for Stress-Testing Realistic and Compr…', "
+        "arxiv_id='2509.24002', published=2025-09-28, upvotes=118)"
+    )
+    assert repr(Paper(title="Short")) == "Paper('Short')"

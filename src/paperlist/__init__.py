@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import errors as errors  # the public modules, reachable as paperlist.errors
+from . import query as query  # and paperlist.query after `import paperlist`
 from ._formats.document import dump, dumps
 from ._listing import Listing
 from ._loading import load, loads
@@ -26,3 +28,8 @@ __all__ = [
     "loads",
     "sample_path",
 ]
+
+
+def __dir__() -> list[str]:
+    # Completion offers the facade and the two public modules, not the private ones.
+    return sorted([*__all__, "errors", "query"])

@@ -66,7 +66,8 @@ class Listing(Sequence[Paper]):
         return item in self.papers
 
     def __repr__(self) -> str:
-        parts = [f"{len(self.papers)} papers"]
+        count = len(self.papers)
+        parts = [f"{count} paper" if count == 1 else f"{count} papers"]
         if self.title is not None:
             parts.append(f"title={self.title!r}")
         if self.date is not None:

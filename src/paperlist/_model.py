@@ -13,6 +13,11 @@ import attrs
 __all__ = ["PAPER_FIELDS", "Issue", "Paper"]
 
 PAPER_URL_PREFIX = "https://huggingface.co/papers/"
+ARXIV_ABS_PREFIX = "https://arxiv.org/abs/"
+ARXIV_PDF_PREFIX = "https://arxiv.org/pdf/"
+# What a Paper's repr shows besides its title: identity and counts, one line.
+_REPR_FIELDS = ("arxiv_id", "published", "listed", "upvotes", "comments", "author_count")
+_REPR_TITLE_LENGTH = 60
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -22,7 +27,7 @@ def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Paper:
     """One paper as shown on a Daily Papers page.
 
@@ -67,6 +72,29 @@ class Paper:
         if self.arxiv_id is None:
             return None
         return PAPER_URL_PREFIX + self.arxiv_id
+
+    @property
+    def arxiv_url(self) -> str | None:
+        """The paper's abstract page on arXiv, or None without an arXiv id."""
+        return None if self.arxiv_id is None else ARXIV_ABS_PREFIX + self.arxiv_id
+
+    @property
+    def pdf_url(self) -> str | None:
+        """The paper's PDF on arXiv, or None without an arXiv id."""
+        return None if self.arxiv_id is None else ARXIV_PDF_PREFIX + self.arxiv_id
+
+    def __repr__(self) -> str:
+        """One line: the title, shortened, then the id, dates and counts that are known."""
+        title = self.title
+        if len(title) > _REPR_TITLE_LENGTH:
+            title = title[: _REPR_TITLE_LENGTH - 1] + "…"
+        parts = [repr(title)]
+        for name in _REPR_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                shown = value.isoformat() if isinstance(value, datetime.date) else repr(value)
+                parts.append(f"{name}={shown}")
+        return f"Paper({', '.join(parts)})"
 
     @property
     def repo_url(self) -> str | None:

@@ -48,6 +48,15 @@ class ParseError(PaperlistError, ValueError):
         self.column = column
         self.field = field
 
+    def __repr__(self) -> str:
+        """``ParseError('message', source='page.txt', line=3, column=1)``: the known parts."""
+        parts = [repr(self.message)]
+        for name in ("source", "line", "column", "field"):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
     def __str__(self) -> str:
         """Render as ``source:line:column: message``, leaving out unknown parts."""
         parts = [str(part) for part in (self.source, self.line, self.column) if part is not None]
@@ -67,3 +76,7 @@ class YearlessDateWarning(UserWarning):
     the date the saving tool recorded in the dump. With neither, it uses the
     current date and warns once per load; pass ``today=`` to be exact.
     """
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -403,3 +403,8 @@ def as_predicate(test: Predicate | Callable[[Paper], object]) -> Predicate:
     if not callable(test):
         raise TypeError(f"expected a predicate or a callable, not {type(test).__name__}")
     return _Callable(test)
+
+
+def __dir__() -> list[str]:
+    # Completion offers the public helpers only, not the predicate classes behind them.
+    return list(__all__)
