@@ -290,3 +290,8 @@ def test_characters_split_between_parser_chunks_survive(shift: int) -> None:
     assert lead < padded.index(b"<section")  # inside the props
     listing = paperlist.loads(padded, strict=True)
     assert listing.papers == paperlist.loads(json.dumps(items)).papers
+
+
+def test_paper_page_organization_from_its_submitter() -> None:
+    """The real page of 2509.24002 holds its organisation only as submitterOrganization."""
+    assert paperlist.load(PAPER_PAGE)[0].organization == "National University of Singapore"

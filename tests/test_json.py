@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import paperlist
-from conftest import JSON_FILES, json_items
+from conftest import DATA, JSON_FILES, json_items
 from pagebuilder import listing_page
 from paperlist import Issue, Listing, Paper, ParseError
 
@@ -446,3 +446,13 @@ def test_html_props_give_undated_papers_the_day_page_date(date_first: bool) -> N
         "$.dailyPapers[3]",
         "$.dailyPapers[4].paper.upvotes",
     ]
+
+
+def test_submitter_organization_when_the_paper_names_none() -> None:
+    """submitterOrganization (2025-09) is the organisation when the paper and item have none."""
+    listing = paperlist.load(DATA / "json" / "daily_papers_2025-09-29.json", strict=True)
+    by_id = {paper.arxiv_id: paper.organization for paper in listing}
+    # Read off the file: 13 of its 30 items carry only an outer submitterOrganization.
+    assert by_id["2509.22622"] == "NVIDIA"
+    assert by_id["2509.22637"] == "Sea AI Lab"
+    assert sum(1 for name in by_id.values() if name is not None) == 13

@@ -302,23 +302,30 @@ class ItemMapper:
     def _organization(
         self, paper: dict[str, Any], outer: dict[str, Any] | None, paper_path: str, path: str
     ) -> str | None:
-        """The paper's organisation, else the item's."""
-        name = self._organization_name(paper.get("organization"), paper_path)
+        """The paper's organisation, else the item's, else the submitter's.
+
+        ``submitterOrganization`` (2025-09 on) names the organisation of whoever
+        submitted the paper; a paper page's props may hold only that one.
+        """
+        name = self._organization_name(paper.get("organization"), paper_path, "organization")
         if name is None and outer is not None:
-            name = self._organization_name(outer.get("organization"), path)
+            name = self._organization_name(outer.get("organization"), path, "organization")
+        if name is None and outer is not None:
+            key = "submitterOrganization"
+            name = self._organization_name(outer.get(key), path, key)
         return name
 
-    def _organization_name(self, value: object, path: str) -> str | None:
+    def _organization_name(self, value: object, path: str, key: str) -> str | None:
         if value is None:
             return None
         if type(value) is not dict:
-            self.wrong(f"{path}.organization", "an object", value)
+            self.wrong(f"{path}.{key}", "an object", value)
             return None
         name = value.get("fullname") or value.get("name")
         if name is None:
             return None
         if type(name) is not str:
-            self.wrong(f"{path}.organization.fullname", "a string", name)
+            self.wrong(f"{path}.{key}.fullname", "a string", name)
             return None
         return normalise_space(name) or None
 
