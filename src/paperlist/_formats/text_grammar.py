@@ -80,18 +80,13 @@ class _Card:
             self.problems = []
         self.problems.append(_Problem(message, line, column, field))
 
-    def known_comments(self) -> int | None:
-        if self.comments is not None:
-            return self.comments
-        return self.published.comments if self.published is not None else None
-
     def paper(self) -> Paper:
         abstract = normalise_space(self.abstract) if self.abstract is not None else None
         links = self.repo_links or []
         if abstract and "/" in abstract:
             links.extend(find_repo_urls(abstract))
         published = self.published
-        comments = self.comments
+        comments = self.comments  # a comment link, else the count after the date
         if comments is None and published is not None:
             comments = published.comments
         return Paper(
@@ -342,7 +337,8 @@ class _Assembler:
             card is not None
             and unit.url is None
             and card.has_attributes
-            and card.known_comments() is None
+            and card.comments is None
+            and (card.published is None or card.published.comments is None)
             and not _could_be_title(following)
         ):
             card.comments = unit.value

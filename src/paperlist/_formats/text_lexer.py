@@ -147,7 +147,6 @@ _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?")
 _LINK = re.compile(r"\[(?P<text>.*)\]\(\s*(?P<url>[^\s)]*)\s*\)", re.DOTALL)
-_LINK_END = re.compile(r".*\]\(\s*[^\s)]*\s*\)\s*")
 _CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
