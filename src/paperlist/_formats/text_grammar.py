@@ -1,9 +1,25 @@
-"""Plain-text and Markdown page dumps: which units form which card.
+"""Plain-text and Markdown page dumps: which units (see text_lexer) form which card.
 
-A card is an optional upvote line, a title, an optional abstract, then card
-attributes (author count or organisation, "·", date line, repository link).
-Where the reading is ambiguous, short one-line paragraphs are titles and long
-ones abstracts, and an Issue says so.
+The grammar, over units, whatever tool saved the page::
+
+    page       = { FURNITURE | card | stray } ;
+    card       = [ THUMBNAIL ] [ SUBMITTER ] [ upvotes ] title [ abstract ] { attribute } ;
+    upvotes    = VOTES ;                       (* a count, "-", "1,204"; right before the title *)
+    title      = TITLE                         (* "### Title", maybe a link to the paper *)
+               | ABSTRACT                      (* a one-line link to the paper, no card open *)
+               | TEXT ;                        (* one line, or a short non-sentence paragraph *)
+    abstract   = ABSTRACT | TEXT ;             (* after an explicit title always; else a sentence
+                                                  (ends in . ? ) ]) or longer than titles run *)
+    attribute  = AUTHORS | ORGANIZATION | REPO | COMMENTS | date
+               | VOTES ;                       (* a bare count after attributes, no title next:
+                                                  the comment count *)
+    date       = [ SEPARATOR ] DATE ;          (* "·" then "Nov 22, 2023 4": date, comments *)
+
+A card is a paper on evidence: a link to its page, an upvote count or a
+submitter before its title, or an attribute after it (strong); a title with
+only an abstract is one between two strong cards (weak). Any other stray
+text is reported, never made a paper. FURNITURE between an upvote count and
+a title means the count was something else. Copies of a card collapse.
 """
 
 from __future__ import annotations
