@@ -238,3 +238,12 @@ def test_metadata_without_a_card_is_an_issue() -> None:
     assert listing.issues[0] == Issue(
         "a card's author count with no title before it: '4'", line=1, column=3, field="author_count"
     )
+
+
+def test_a_long_run_of_links_is_read_once() -> None:
+    """What follows a link is read link by link only when short; a long rest is one
+    paragraph (one Issue), so a line of 1,000 links costs linear time."""
+    card = f"Title\n\n{ABSTRACT}\n\n  • 4 authors\n·\nMay 8\n\n"
+    listing = _load(card + "[](a)" * 1000 + "\n")
+    assert [paper.title for paper in listing] == ["Title"]
+    assert [issue.line for issue in listing.issues] == [9]

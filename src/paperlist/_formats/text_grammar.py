@@ -188,10 +188,9 @@ class _Collector:
             self.problems.append((index, problem))
 
     def _refuse(self, card: _Card) -> None:
+        # One Issue: what else was wrong with a card that is no paper adds nothing.
         message = f"not read as a paper: nothing but its text says {_excerpt(card.title)} is one"
         self.problems.append((None, _Problem(message, card.line, card.column, None)))
-        for problem in card.problems or ():
-            self.problems.append((None, problem))
 
 
 def _is_title_like(unit: Unit) -> bool:

@@ -123,6 +123,9 @@ _BATCH_SIZE = 128
 # A Markdown link's text may span this many lines (converters put a card's
 # whole avatar list inside one link); the bound keeps reading linear.
 _MAX_LINK_LINES = 40
+# What follows a link on its line is read again as a line of its own only up to
+# this length (a comment link, a few footer links); longer rests are one paragraph.
+_MAX_REST = 1000
 _SEPARATORS = frozenset({"·", "⋅", "•"})
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")  # an unescaped [ or ]
 _URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
@@ -365,6 +368,8 @@ class _Reader:
         if rest.strip():
             self.lines[end] = rest
             self.index = end
+            if len(rest) > _MAX_REST:  # read as one paragraph: copying it link by link
+                self._paragraph(rest, rest.strip())  # would take quadratic time
         else:
             self.index = end + 1
         return True
