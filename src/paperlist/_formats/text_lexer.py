@@ -203,6 +203,8 @@ class _Reader:
         self.index = first
         self.units: list[Unit] = []
         self.markdown = False
+        # For each line, the next line holding a "]": built when a "[" line is first met.
+        self.closings: list[int] | None = None
 
     def batches(self) -> Iterator[list[Unit]]:
         """The units in batches, so that a load never holds them all.
@@ -356,6 +358,8 @@ class _Reader:
         What follows the link on its last line is read again as a line of its
         own. A link that is no card part is furniture.
         """
+        if self._next_closing(self.index) >= self.index + _MAX_LINK_LINES:
+            return False  # no "]" within reach: no link, and no need to scan for one
         found = _first_link(self.lines, self.index)
         if found is None:
             return False
@@ -373,6 +377,20 @@ class _Reader:
         else:
             self.index = end + 1
         return True
+
+    def _next_closing(self, index: int) -> int:
+        """The first line at or after ``index`` that holds a "]" (len(lines) if none).
+
+        Lines of "[" with no "]" near would each be scanned _MAX_LINK_LINES ahead;
+        this index, built once, rules them out at once.
+        """
+        if self.closings is None:
+            lines = self.lines
+            closings = [len(lines)] * (len(lines) + 1)
+            for position in range(len(lines) - 1, -1, -1):
+                closings[position] = position if "]" in lines[position] else closings[position + 1]
+            self.closings = closings
+        return self.closings[index]
 
     def _submitter(self, line: str, stripped: str) -> bool:
         """ "Submitted by <user>", the name maybe a few lines on; or a whole one-line card."""
