@@ -57,7 +57,10 @@ _DATE_LINE = re.compile(r"[A-Z][a-z]{2} \d{1,2}\b")
 
 
 def _card_starts(lines: list[str]) -> list[int]:
-    """Indexes of the first line of every card (the seed's cards follow a date line)."""
+    """Indexes of the first line of every card (the seed's cards follow a date line); on a
+    single paper page, the page's start and end."""
+    if any(line.strip().startswith("arxiv:") for line in lines):
+        return [0, len(lines)]
     for start in _CARD_STARTS:
         marked = [index for index, line in enumerate(lines) if start.match(line.strip())]
         if marked:

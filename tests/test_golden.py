@@ -97,3 +97,10 @@ def test_every_converter_gives_the_papers_of_the_props(dump: Path) -> None:
         assert paper.arxiv_id == (arxiv_id if keeps_links else None)
         assert (paper.upvotes, paper.comments, paper.author_count) == (upvotes, comments, authors)
     assert len(shown) in (6, 13)  # trafilatura keeps 6 of the 13 cards
+
+
+def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
+    """trafilatura keeps neither the arxiv: line nor the card attributes: no paper, an error."""
+    dump = DATA / "text" / "paper_page_2509.24002_2025-10-02.trafilatura.txt"
+    with pytest.raises(paperlist.ParseError, match="no paper card found"):
+        paperlist.load(dump, today="2025-10-02")

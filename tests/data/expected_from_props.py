@@ -68,6 +68,35 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
     )
 
 
+PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
+# Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
+PAPER_PAGE_DUMPS = ["bs4.txt", "html2text.md", "inscriptis.txt", "lynx.txt", "markdownify.md",
+                    "markitdown.md", "w3m.txt"]  # fmt: skip
+
+
+def paper_page_expected() -> paperlist.Listing:
+    """What a dump of the paper page shows, as its PaperContent props give it: title, id,
+    authors, upvotes and the published date ("Published on Sep 28", captured 2025-10-02)."""
+    root = etree.parse(str(PAPER_PAGE), etree.HTMLParser()).getroot()
+    element = root.find(".//*[@data-target='PaperContent']")
+    assert element is not None
+    paper = json.loads(element.get("data-props") or "")["paper"]
+    names = tuple(author["name"] for author in paper["authors"])
+    return paperlist.Listing(
+        [
+            paperlist.Paper(
+                title=" ".join(paper["title"].split()),
+                arxiv_id=paper["id"],
+                authors=names,
+                author_count=len(names),
+                published=datetime.date.fromisoformat(paper["publishedAt"][:10]),
+                upvotes=paper["upvotes"],
+            )
+        ],
+        format="text",
+    )
+
+
 def main() -> None:
     for tool, (ending, links, header) in DUMPS.items():
         endings = ("txt", "md") if tool == "trafilatura" else (ending,)
@@ -76,6 +105,10 @@ def main() -> None:
             result = expected(case.read_text(encoding="utf-8"), links, header)
             target = case.with_name(case.name.replace(f".{suffix}", f".{suffix}.expected.json"))
             target.write_text(paperlist.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+    for ending in PAPER_PAGE_DUMPS:
+        target = DATA / "text" / f"paper_page_2509.24002_2025-10-02.{ending}.expected.json"
+        target.write_text(paperlist.dumps(paper_page_expected(), indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from .text_lexer import (
     resolve_numbered_links,
     resolve_reference_links,
 )
+from .text_paper_page import find_paper_page, read_paper_page
 
 __all__ = ["load_text"]
 
@@ -613,4 +614,7 @@ def load_text(text: str, context: LoadContext) -> Listing:
     captured = _capture_date(lines, first)
     if captured is not None:
         context.capture_date(captured)
+    paper_page = find_paper_page(lines)
+    if paper_page is not None:
+        return read_paper_page(lines, paper_page, context)
     return _Assembler(read_units(lines, first), context).run()

@@ -1,0 +1,58 @@
+"""A single paper page dumped as text: one paper read by its landmarks, gaps reported."""
+
+from __future__ import annotations
+
+import pytest
+
+import paperlist
+from conftest import DATA
+from paperlist import ParseError
+
+PAGE = DATA / "text" / "paper_page_2509.24002_2025-10-02.html2text.md"
+LINES = PAGE.read_text(encoding="utf-8").split("\n")
+
+
+def _without(*words: str) -> str:
+    """The real dump with every line holding one of ``words`` left out."""
+    return "\n".join(line for line in LINES if not any(word in line for word in words))
+
+
+def _load(text: str, strict: bool = False) -> paperlist.Listing:
+    return paperlist.loads(text, today="2025-10-02", strict=strict)
+
+
+def test_the_real_page_reads_as_one_paper() -> None:
+    """The dump's own values: read off the page (title, id, 118 upvotes, 15 authors)."""
+    (paper,) = _load(PAGE.read_text(encoding="utf-8"))
+    assert paper.arxiv_id == "2509.24002"
+    assert paper.title.startswith("MCPMark: A Benchmark for Stress-Testing")
+    assert (paper.upvotes, paper.author_count) == (118, 15)
+    assert paper.authors[-1] == "Michael Qizhe Shieh"
+
+
+def test_a_page_without_upvote_or_authors_leaves_them_unknown() -> None:
+    """A landmark a dump lacks is unknown (None or empty), not guessed."""
+    (paper,) = _load(_without("Upvote", "Authors:"))
+    assert paper.upvotes is None
+    assert paper.authors == ()
+    assert paper.author_count is None
+
+
+def test_a_missing_title_is_an_issue() -> None:
+    """No line between arxiv: and "Published on": an Issue leniently, a ParseError strictly."""
+    start = next(i for i, line in enumerate(LINES) if line.startswith("arxiv:"))
+    text = "\n".join(LINES[: start + 1] + LINES[start + 3 :])
+    listing = _load(text)
+    assert listing[0].title == ""
+    assert [issue.message for issue in listing.issues] == [
+        "expected the paper's title after its arxiv: line"
+    ]
+    with pytest.raises(ParseError, match="expected the paper's title"):
+        _load(text, strict=True)
+
+
+def test_an_unreadable_published_date_is_an_issue() -> None:
+    """ "Published on" followed by no date: the date is unknown, and an Issue says why."""
+    listing = _load("\n".join(LINES).replace("Published on Sep 28", "Published on Smarch 3"))
+    assert listing[0].published is None
+    assert listing.issues[0].field == "published"
