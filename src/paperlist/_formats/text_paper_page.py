@@ -52,10 +52,11 @@ def _plain(line: str) -> str:
     return normalise_space(_MARKUP.sub(" ", line))
 
 
-def _landmark(lines: list[str], start: int, word: str) -> int | None:
-    """The first line from ``start`` whose plain text starts with ``word``."""
+def _landmark(lines: list[str], start: int, word: str, *, anywhere: bool = False) -> int | None:
+    """The first line from ``start`` whose plain text starts with ``word`` (or holds it)."""
     for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
-        if _plain(lines[index]).startswith(word):
+        plain = _plain(lines[index])
+        if plain.startswith(word) or (anywhere and word in plain):
             return index
     return None
 
@@ -99,7 +100,7 @@ def _title(lines: list[str]) -> str:
 
 def _upvotes(lines: list[str], start: int) -> int | None:
     """The count after "Upvote", on its line or the next ones."""
-    upvote = _landmark(lines, start, "Upvote")
+    upvote = _landmark(lines, start, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
     if upvote is None:
         return None
     after = " ".join(_plain(line) for line in lines[upvote : upvote + 4])
