@@ -98,6 +98,7 @@ class _Card:
         self.problems.append(_Problem(message, line, column, field))
 
     def paper(self) -> Paper:
+        """The Paper this card shows: repository links found in its abstract too."""
         abstract = normalise_space(self.abstract) if self.abstract is not None else None
         links = self.repo_links or []
         if abstract and "/" in abstract:
@@ -165,6 +166,7 @@ class _Collector:
         self._keep(card)
 
     def settle_waiting(self, *, as_papers: bool) -> None:
+        """Keep the weak cards held since the last strong one, or refuse them."""
         for card in self.waiting:
             if as_papers:
                 self._keep(card)
@@ -173,6 +175,7 @@ class _Collector:
         self.waiting = []
 
     def problem(self, problem: _Problem) -> None:
+        """A problem that belongs to no paper."""
         self.problems.append((None, problem))
 
     def _keep(self, card: _Card) -> None:

@@ -1,8 +1,10 @@
 """Line shapes of text and Markdown page dumps: one small recogniser per shape.
 
 ``read_units`` turns the lines of a dump into a flat list of ``Unit``s (a
-title, an abstract, an author count, a date line, ...). Deciding which units
-form which card is ``_text``'s job.
+title, an abstract, an author count, a date line, a piece of furniture, ...),
+whatever tool saved the page: Markdown links whose text spans lines, lynx's
+numbered links and html2text's reference links are read as inline links.
+Deciding which units form which card is ``text_grammar``'s job.
 """
 
 from __future__ import annotations
