@@ -76,7 +76,8 @@ PAPER_PAGE_DUMPS = ["bs4.txt", "html2text.md", "inscriptis.txt", "lynx.txt", "ma
 
 def paper_page_expected() -> paperlist.Listing:
     """What a dump of the paper page shows, as its PaperContent props give it: title, id,
-    authors, upvotes and the published date ("Published on Sep 28", captured 2025-10-02)."""
+    abstract, AI summary, authors, upvotes and the published date ("Published on Sep 28",
+    captured 2025-10-02)."""
     root = etree.parse(str(PAPER_PAGE), etree.HTMLParser()).getroot()
     element = root.find(".//*[@data-target='PaperContent']")
     assert element is not None
@@ -87,6 +88,8 @@ def paper_page_expected() -> paperlist.Listing:
             paperlist.Paper(
                 title=" ".join(paper["title"].split()),
                 arxiv_id=paper["id"],
+                abstract=" ".join(paper["summary"].split()),
+                ai_summary=" ".join(paper["ai_summary"].split()),
                 authors=names,
                 author_count=len(names),
                 published=datetime.date.fromisoformat(paper["publishedAt"][:10]),

@@ -612,12 +612,14 @@ class _Assembler:
 
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
-    lines = _resolved_links(text) if "[" in text else text.split("\n")
+    lines = text.split("\n")
     first = _skip_front_matter(lines)
     captured = _capture_date(lines, first)
     if captured is not None:
         context.capture_date(captured)
     paper_page = find_paper_page(lines)
-    if paper_page is not None:
+    if paper_page is not None:  # read by its landmarks, whatever the tool did to links
         return read_paper_page(lines, paper_page, context)
+    if "[" in text:
+        lines = _resolved_links(text)
     return _Assembler(read_units(lines, first), context).run()
