@@ -273,7 +273,7 @@ def filter_figures(report: Report, repeat: int, size: int) -> None:
         return [
             paper
             for paper in papers
-            if paper.repo_urls
+            if paper.repo_url is not None
             and paper.author_count is not None
             and paper.author_count >= 3
             and paper.published is not None

@@ -99,7 +99,8 @@ def test_jsonl_and_csv_hold_the_records() -> None:
     assert record["upvotes"] == 118
     table = list(csv.DictReader(io.StringIO(run(str(PAPER_PAGE), "--output", "csv").stdout)))
     assert len(table) == 1
-    assert table[0]["repo_urls"] == "https://github.com/eval-sys/mcpmark"
+    assert table[0]["repo_url"] == "https://github.com/eval-sys/mcpmark"
+    assert table[0]["mentioned_repo_urls"] == ""
     assert table[0]["url"] == "https://huggingface.co/papers/2509.24002"
 
 

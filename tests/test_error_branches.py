@@ -61,7 +61,7 @@ def _only_issue(data: str, **kwargs: Any) -> tuple[str, int | None, str | None]:
             f"### T\n\n{ABSTRACT}\n\n[LINK: GitHub 5](https://github.com/owner-only)\n",
             "expected a repository link, got 'https://github.com/owner-only'",
             5,
-            "repo_urls",
+            "repo_url",
         ),
         (
             f"### T\n\n{ABSTRACT}\n\n[LINK: GitHub 1.2.3k](https://github.com/a/b)\n",

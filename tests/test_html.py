@@ -30,7 +30,8 @@ def test_real_paper_page() -> None:
     assert paper.author_count == 15 == len(paper.authors)
     assert paper.published == datetime.date(2025, 9, 28)
     assert paper.listed == datetime.date(2025, 10, 1)
-    assert paper.repo_urls == ("https://github.com/eval-sys/mcpmark",)
+    assert paper.repo_url == "https://github.com/eval-sys/mcpmark"  # its githubRepo
+    assert paper.mentioned_repo_urls == ()  # its abstract names no repository
     assert paper.github_stars == 182
     assert paper.project_page == "https://mcpmark.ai/"
     assert paper.comments == 2  # entries in the props' comments list
@@ -89,7 +90,7 @@ def test_cards_only_page() -> None:
         else:
             assert paper.author_count == len(source["authors"])
         if source.get("githubRepo"):
-            assert paper.repo_urls[0] == source["githubRepo"].rstrip("/")
+            assert paper.repo_url == source["githubRepo"].rstrip("/")
             assert paper.github_stars == source.get("githubStars")
 
 

@@ -6,6 +6,7 @@ import copy
 import datetime
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -114,7 +115,8 @@ def test_mapping_of_every_field() -> None:
         listed=datetime.date(2025, 10, 1),
         upvotes=0,
         comments=3,
-        repo_urls=("https://github.com/eval-sys/mcpmark", "https://github.com/other/repo"),
+        repo_url="https://github.com/eval-sys/mcpmark",  # githubRepo; the abstract repeats it
+        mentioned_repo_urls=("https://github.com/other/repo",),
         github_stars=0,
         project_page="https://mcpmark.ai/",
         ai_summary="Short summary.",
@@ -311,7 +313,7 @@ def test_own_format_round_trip_on_real_data() -> None:
     """dumps then loads restores a real listing exactly, provenance included."""
     listing = paperlist.load(JSON_FILES[11])
     text = paperlist.dumps(listing, indent=2)
-    assert json.loads(text)["paperlist"] == 1
+    assert json.loads(text)["paperlist"] == 2
     again = paperlist.loads(text)
     assert again == listing
     assert again.format == "json"
@@ -342,7 +344,8 @@ _papers = st.builds(
     listed=_dates,
     upvotes=_counts,
     comments=_counts,
-    repo_urls=st.lists(_text, max_size=2).map(tuple),
+    repo_url=_strs,
+    mentioned_repo_urls=st.lists(_text, max_size=2).map(tuple),
     github_stars=_counts,
     project_page=_strs,
     ai_summary=_strs,
@@ -390,7 +393,10 @@ def test_own_format_round_trip_property(listing: Listing) -> None:
             {"paperlist": 1, "papers": [{"title": "x", "upvotes": "3"}]},
             "<string>: invalid value for type, expected int | None at $.papers[0].upvotes",
         ),
-        ({"paperlist": 2, "papers": []}, "<string>: expected paperlist document version 1, got 2"),
+        (
+            {"paperlist": 3, "papers": []},
+            "<string>: expected paperlist document version 1 or 2, got 3",
+        ),
         (
             {"paperlist": 1, "papers": [{"title": "x", "authors": "Ann"}]},
             "<string>: invalid value for type, expected tuple at $.papers[0].authors",
@@ -456,3 +462,52 @@ def test_submitter_organization_when_the_paper_names_none() -> None:
     assert by_id["2509.22622"] == "NVIDIA"
     assert by_id["2509.22637"] == "Sea AI Lab"
     assert sum(1 for name in by_id.values() if name is not None) == 13
+
+
+def test_declared_and_mentioned_repositories_on_every_real_response() -> None:
+    """A declared repository is the item's githubRepo and nothing else; links only in the
+    abstract are mentions. Counted from the raw files: 85 githubRepo, 29 abstract-only."""
+    from paperlist.query import has_repo
+
+    declared = mentions_only = 0
+    for path in JSON_FILES:
+        items = json.loads(path.read_text(encoding="utf-8"))
+        for item, paper in zip(items, paperlist.load(path, strict=True), strict=True):
+            github = item["paper"].get("githubRepo")
+            if github:
+                declared += 1
+                # Canonical: scheme, host, owner and name, no tail.
+                assert paper.repo_url == "/".join(github.rstrip("/").split("/")[:5])
+                assert paper.repo_url not in paper.mentioned_repo_urls
+            else:
+                assert paper.repo_url is None
+                if re.search(r"(?:github|gitlab)\.com/[\w.-]+/[\w.-]+", item["paper"]["summary"]):
+                    mentions_only += 1
+                    assert paper.mentioned_repo_urls
+    assert (declared, mentions_only) == (85, 29)
+    papers = [paper for path in JSON_FILES for paper in paperlist.load(path)]
+    assert len([paper for paper in papers if has_repo()(paper)]) == 85
+    assert len([paper for paper in papers if has_repo(include_mentions=True)(paper)]) == 85 + 29
+
+
+def test_version_1_documents_still_load() -> None:
+    """A document paperlist 0.1 wrote loads; its repo_urls, declared or not, are mentions."""
+    version_1 = {
+        "paperlist": 1, "title": None, "date": "2025-10-28", "format": "text", "source": None,
+        "papers": [{
+            "title": "T", "arxiv_id": None, "abstract": None, "authors": [], "author_count": 4,
+            "organization": None, "published": "2023-11-22", "listed": None, "upvotes": None,
+            "comments": 2, "repo_urls": ["https://github.com/a/b"], "github_stars": None,
+            "project_page": None, "ai_summary": None, "ai_keywords": [],
+        }],
+        "issues": [],
+    }  # fmt: skip
+    (paper,) = paperlist.loads(json.dumps(version_1), strict=True)
+    assert paper == Paper(
+        title="T",
+        author_count=4,
+        published=datetime.date(2023, 11, 22),
+        comments=2,
+        mentioned_repo_urls=("https://github.com/a/b",),
+    )
+    assert json.loads(paperlist.dumps(paperlist.loads(json.dumps(version_1))))["paperlist"] == 2

@@ -47,7 +47,8 @@ def test_to_records_are_flat_and_ordered() -> None:
     assert record["url"] == "https://huggingface.co/papers/2509.24002"
     assert isinstance(record["authors"], list)
     assert len(record["authors"]) == 15
-    assert record["repo_urls"] == ["https://github.com/eval-sys/mcpmark"]
+    assert record["repo_url"] == "https://github.com/eval-sys/mcpmark"
+    assert record["mentioned_repo_urls"] == []
     assert record["published"] == datetime.date(2025, 9, 28)
 
 

@@ -55,14 +55,15 @@ def test_search_head_page_and_other_cards(head: paperlist.Listing) -> None:
         datetime.date(2026, 9, 9),
         9,
     )
-    assert head[3].repo_urls == ("https://github.com/aaFrostnova/CiteTracer",)
+    assert head[3].mentioned_repo_urls == ("https://github.com/aaFrostnova/CiteTracer",)
+    assert head[3].repo_url is None  # named in the abstract, not declared by the card
     source_tracing = next(paper for paper in head if paper.arxiv_id == "2407.17722")
     assert (source_tracing.upvotes, source_tracing.published, source_tracing.comments) == (
         8,
         datetime.date(2024, 7, 24),
         2,
     )
-    assert source_tracing.repo_urls == ("https://github.com/MyLove-XAB/KDDCupFinal",)
+    assert source_tracing.mentioned_repo_urls == ("https://github.com/MyLove-XAB/KDDCupFinal",)
     assert head[-1].arxiv_id == "2511.16198"
     assert head[-1].author_count == 1
 
@@ -99,7 +100,7 @@ def test_trending_dump_collapses_duplicates() -> None:
     agent = trending[0]
     assert agent.title == "Agent Lightning: Train ANY AI Agents with Reinforcement Learning"
     assert agent.author_count == 8
-    assert agent.repo_urls == ("https://github.com/microsoft/agent-lightning",)
+    assert agent.repo_url == "https://github.com/microsoft/agent-lightning"  # the card's link
     assert agent.github_stars == 11300
     heart = trending[1]
     assert (heart.author_count, heart.github_stars) == (28, 1320)

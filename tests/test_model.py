@@ -38,9 +38,9 @@ def test_paper_defaults_mean_unknown() -> None:
 
 def test_paper_collections_become_tuples() -> None:
     """Lists given for collection fields are stored as tuples."""
-    paper = Paper(title="t", authors=["A", "B"], repo_urls=["https://github.com/a/b"])
+    paper = Paper(title="t", authors=["A", "B"], mentioned_repo_urls=["https://github.com/a/b"])
     assert paper.authors == ("A", "B")
-    assert paper.repo_url == "https://github.com/a/b"
+    assert paper.mentioned_repo_urls == ("https://github.com/a/b",)
 
 
 def test_paper_rejects_a_string_for_a_collection() -> None:
@@ -127,3 +127,12 @@ def test_paper_repr_is_one_short_line() -> None:
         "arxiv_id='2509.24002', published=2025-09-28, upvotes=118)"
     )
     assert repr(Paper(title="Short")) == "Paper('Short')"
+
+
+def test_repo_urls_is_deprecated_but_still_answers() -> None:
+    """repo_urls warns and gives the declared repository, then the mentioned ones."""
+    paper = _paper(
+        repo_url="https://github.com/a/own", mentioned_repo_urls=("https://github.com/b/c",)
+    )
+    with pytest.warns(DeprecationWarning, match="repo_urls is deprecated"):
+        assert paper.repo_urls == ("https://github.com/a/own", "https://github.com/b/c")

@@ -28,8 +28,9 @@ from paperlist.query import (
 
 def test_figures_on_the_seed(seed: paperlist.Listing) -> None:
     """Counts read off the raw seed page with grep, not from the loader."""
-    # grep -ciE "github\.com|gitlab\.com" seed.txt  (one link per card)
-    assert len(seed.filter(has_repo())) == 18
+    # grep -ciE "github\.com|gitlab\.com" seed.txt  (one link per card, all in abstracts)
+    assert len(seed.filter(has_repo(include_mentions=True))) == 18
+    assert len(seed.filter(has_repo())) == 0  # a browser copy shows no card GitHub link
     # grep -E "^\s*•\s*[0-9]+ authors" seed.txt | awk '$2 >= 10' | wc -l
     assert len(seed.filter(min_authors(10))) == 15
     # the same with '$2 <= 3'
@@ -47,7 +48,7 @@ def test_combined_predicate_equals_the_test_written_by_hand(seed: paperlist.List
     by_hand = [
         paper
         for paper in seed
-        if (paper.repo_urls and paper.author_count is not None and paper.author_count >= 5)
+        if (paper.repo_url and paper.author_count is not None and paper.author_count >= 5)
         or not (paper.published is not None and paper.published >= datetime.date(2024, 1, 1))
     ]
     assert list(seed.filter(combined)) == by_hand
@@ -56,7 +57,9 @@ def test_combined_predicate_equals_the_test_written_by_hand(seed: paperlist.List
 
 def test_pickled_predicate_filters_identically(seed: paperlist.Listing) -> None:
     """Predicates travel to worker processes and keep their meaning."""
-    combined = (keyword("reward", "model", match="any") | has_repo("github.com")) & min_authors(4)
+    combined = (
+        keyword("reward", "model", match="any") | has_repo("github.com", include_mentions=True)
+    ) & min_authors(4)
     copy = pickle.loads(pickle.dumps(combined))
     assert copy == combined
     assert seed.filter(copy) == seed.filter(combined)
@@ -84,7 +87,7 @@ KNOWN = Paper(
     published=datetime.date(2024, 6, 1),
     listed=datetime.date(2024, 6, 3),
     upvotes=0,
-    repo_urls=("https://gitlab.com/a/b",),
+    repo_url="https://gitlab.com/a/b",
     ai_keywords=("reinforcement learning",),
     authors=("Ada Lovelace",),
     organization="Ünïcode Lab",
@@ -128,6 +131,20 @@ def test_has_repo_by_host() -> None:
     assert has_repo("gitlab.com")(KNOWN)
     assert has_repo("https://www.GitLab.com/")(KNOWN)
     assert not has_repo("github.com")(KNOWN)
+
+
+def test_has_repo_asks_for_the_declared_repository() -> None:
+    """A repository the text only mentions counts with include_mentions=True alone."""
+    cites = Paper(title="t", mentioned_repo_urls=("https://github.com/baseline/code",))
+    assert not has_repo()(cites)
+    assert has_repo(include_mentions=True)(cites)
+    assert has_repo("github.com", include_mentions=True)(cites)
+    assert has_repo.__name__ == "has_repo"
+    assert repr(has_repo("github.com", include_mentions=True)) == (
+        "has_repo('github.com', include_mentions=True)"
+    )
+    with pytest.raises(TypeError, match="include_mentions must be a bool"):
+        has_repo(include_mentions="yes")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -188,14 +205,14 @@ def test_bad_arguments(call: object, error: type[Exception], message: str) -> No
 
 def test_filter_accepts_plain_callables(seed: paperlist.Listing) -> None:
     """Plain callables mix with predicates, all ANDed."""
-    result = seed.filter(has_repo(), lambda paper: paper.title.startswith("S"))
+    result = seed.filter(has_repo(include_mentions=True), lambda paper: paper.title.startswith("S"))
     # Checked against the raw seed: the four abstracts with a GitHub link whose title starts "S".
     assert [paper.title[:6] for paper in result] == ["SePPO:", "Self-s", "SimulP", "Simult"]
 
 
 def test_filter_keeps_provenance(seed: paperlist.Listing) -> None:
     """A filtered listing keeps title, date, format and source and has no issues."""
-    result = seed.filter(has_repo())
+    result = seed.filter(has_repo(include_mentions=True))
     assert (result.title, result.date, result.format, result.source) == (
         seed.title,
         seed.date,
@@ -207,7 +224,7 @@ def test_filter_keeps_provenance(seed: paperlist.Listing) -> None:
 
 _predicates = st.sampled_from(
     [
-        has_repo(),
+        has_repo(include_mentions=True),
         min_authors(5),
         max_authors(4),
         published_between("2024-01-01", "2024-12-31"),
@@ -232,8 +249,8 @@ def test_predicate_algebra(seed: paperlist.Listing, p: Predicate, q: Predicate) 
 
 
 _EVERY_KIND = [
-    has_repo(),
-    has_repo("github.com"),
+    has_repo(include_mentions=True),
+    has_repo("github.com", include_mentions=True),
     min_authors(8),
     max_authors(3),
     published_between("2024-01-01", "2024-06-30"),
@@ -241,7 +258,7 @@ _EVERY_KIND = [
     published_between("2025-01-01"),
     published_between(),
     keyword("reward"),
-    has_repo() & min_authors(5),
+    has_repo(include_mentions=True) & min_authors(5),
     has_repo() | max_authors(2),
     ~min_authors(5),
     ~(has_repo() | keyword("robot")),

@@ -36,7 +36,9 @@ def test_seed_figures(strict: bool) -> None:
     ]
     assert sum(paper.comments is not None for paper in listing) == 24
     assert all(paper.upvotes is None for paper in listing)
-    assert sum(bool(paper.repo_urls) for paper in listing) == 18
+    # All 18 are inside abstracts: mentions; a browser copy shows no card GitHub link.
+    assert sum(bool(paper.mentioned_repo_urls) for paper in listing) == 18
+    assert all(paper.repo_url is None for paper in listing)
     assert listing.date == datetime.date(2025, 10, 28)
     assert listing.title == "Daily Papers"
     assert listing.issues == ()
@@ -62,7 +64,7 @@ def test_seed_cards_checked_by_hand(seed: paperlist.Listing) -> None:
     assert first.author_count == 4
     assert first.published == datetime.date(2023, 11, 22)
     assert first.comments is None
-    assert first.repo_urls == ("https://github.com/com-phy-affordance/COAT",)
+    assert first.mentioned_repo_urls == ("https://github.com/com-phy-affordance/COAT",)
     general = seed[2]
     assert general.title.startswith("General Preference Modeling")
     assert (general.published, general.comments) == (datetime.date(2024, 10, 3), 4)
@@ -70,7 +72,7 @@ def test_seed_cards_checked_by_hand(seed: paperlist.Listing) -> None:
     assert object_react.title.startswith("ObjectReact")
     assert (object_react.published, object_react.comments) == (datetime.date(2025, 9, 11), 1)
     craft = next(paper for paper in seed if paper.title.startswith("CRAFT"))
-    assert craft.repo_urls == ("https://github.com/deel-ai/Craft",)
+    assert craft.mentioned_repo_urls == ("https://github.com/deel-ai/Craft",)
     skywork = next(paper for paper in seed if paper.title.startswith("Skywork"))
     assert skywork.abstract is not None
     assert skywork.author_count is None

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["arxiv_id_from_paper_url", "canonical_repo_urls", "find_repo_urls", "normalise_arxiv_id"]
+__all__ = [
+    "arxiv_id_from_paper_url",
+    "canonical_repo_urls",
+    "find_repo_urls",
+    "mentioned_repos",
+    "normalise_arxiv_id",
+]
 
 _HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
 # Derived from _HOSTS, so that a host added there is found: what a host's
@@ -92,6 +98,21 @@ def canonical_repo_urls(urls: Iterable[str]) -> tuple[str, ...]:
             seen.add(key)
             unique.append(url)
     return tuple(unique)
+
+
+def mentioned_repos(
+    declared: str | None, text: str | None, others: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The repositories besides the ``declared`` one: ``others`` (further links on a
+    card), then those ``text`` names; each once, in order."""
+    found = list(others)
+    if text and "/" in text:
+        found.extend(find_repo_urls(text))
+    if not found:
+        return ()
+    if declared is None:
+        return canonical_repo_urls(found)
+    return canonical_repo_urls([declared, *found])[1:]
 
 
 def repo_url(value: str) -> str | None:

@@ -6,6 +6,7 @@ A leaf: it imports nothing of paperlist's, so every module may import it.
 from __future__ import annotations
 
 import datetime
+import warnings
 from collections.abc import Iterable
 
 import attrs
@@ -33,7 +34,9 @@ class Paper:
 
     ``None`` always means the source did not say; ``0`` means zero.
     ``published`` is the paper's own (arXiv) date, ``listed`` the day it was
-    listed on Daily Papers.
+    listed on Daily Papers. ``repo_url`` is the repository the source declares
+    for the paper (the API's ``githubRepo``, a card's GitHub link);
+    ``mentioned_repo_urls`` are the others its text names, such as a baseline's.
     """
 
     title: str
@@ -46,7 +49,8 @@ class Paper:
     listed: datetime.date | None = None
     upvotes: int | None = None
     comments: int | None = None
-    repo_urls: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    repo_url: str | None = None
+    mentioned_repo_urls: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     github_stars: int | None = None
     project_page: str | None = None
     ai_summary: str | None = None
@@ -97,9 +101,19 @@ class Paper:
         return f"Paper({', '.join(parts)})"
 
     @property
-    def repo_url(self) -> str | None:
-        """The first repository link, or None."""
-        return self.repo_urls[0] if self.repo_urls else None
+    def repo_urls(self) -> tuple[str, ...]:
+        """Deprecated: the declared repository, then the mentioned ones.
+
+        Use ``repo_url`` (the paper's own repository) and ``mentioned_repo_urls``.
+        """
+        warnings.warn(
+            "Paper.repo_urls is deprecated: use repo_url (the paper's own repository) "
+            "and mentioned_repo_urls (those its text names)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        declared = () if self.repo_url is None else (self.repo_url,)
+        return declared + self.mentioned_repo_urls
 
 
 PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))

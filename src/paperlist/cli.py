@@ -166,7 +166,8 @@ def _predicates(args: argparse.Namespace) -> list[query.Predicate]:
     if args.max_authors is not None:
         predicates.append(query.max_authors(args.max_authors))
     if args.has_repo is not None:
-        predicates.append(query.has_repo(args.has_repo or None))
+        # Any repository link, declared or named in the abstract, as before 0.2.
+        predicates.append(query.has_repo(args.has_repo or None, include_mentions=True))
     if args.keyword:
         predicates.append(query.keyword(*args.keyword, match="any" if args.any else "all"))
     return predicates

@@ -272,34 +272,50 @@ def min_upvotes(n: int) -> Predicate:
 @attrs.frozen(repr=False)
 class _HasRepo(Predicate):
     host: str | None
+    include_mentions: bool = False
+
+    def _urls(self, paper: Paper) -> tuple[str, ...]:
+        declared = () if paper.repo_url is None else (paper.repo_url,)
+        return declared + paper.mentioned_repo_urls if self.include_mentions else declared
 
     def __call__(self, paper: Paper) -> bool:
         if self.host is None:
-            return bool(paper.repo_urls)
+            return bool(self._urls(paper))
         # Canonical repository URLs all read "https://<host>/owner/name".
         prefix = f"https://{self.host}/"
-        return any(url.startswith(prefix) for url in paper.repo_urls)
+        return any(url.startswith(prefix) for url in self._urls(paper))
 
     def select(self, papers: Sequence[Paper]) -> list[Paper]:
-        if self.host is None:
-            return [paper for paper in papers if paper.repo_urls]
+        if self.host is None and not self.include_mentions:
+            return [paper for paper in papers if paper.repo_url is not None]
         return [paper for paper in papers if self(paper)]
 
     def __repr__(self) -> str:
-        return "has_repo()" if self.host is None else f"has_repo({self.host!r})"
+        arguments = [] if self.host is None else [repr(self.host)]
+        if self.include_mentions:
+            arguments.append("include_mentions=True")
+        return f"has_repo({', '.join(arguments)})"
 
 
-def has_repo(host: str | None = None) -> Predicate:
-    """Papers with a code-repository link, on ``host`` (e.g. ``"github.com"``) if given."""
+def has_repo(host: str | None = None, *, include_mentions: bool = False) -> Predicate:
+    """Papers with their own code repository, on ``host`` (e.g. ``"github.com"``) if given.
+
+    Args:
+        host: only repositories on this host.
+        include_mentions: count the repositories a paper's text names too (a
+            baseline's, a dataset's), not only the one declared for the paper.
+    """
+    if not isinstance(include_mentions, bool):
+        raise TypeError(f"include_mentions must be a bool, not {type(include_mentions).__name__}")
     if host is None:
-        return _HasRepo(None)
+        return _HasRepo(None, include_mentions)
     if not isinstance(host, str):
         raise TypeError(f"host must be a str, not {type(host).__name__}")
     normal = host.strip().lower().removeprefix("https://").removeprefix("http://")
     normal = normal.removeprefix("www.").rstrip("/")
     if not normal or "/" in normal:
         raise ValueError(f"host must be a host name like 'github.com', got {host!r}")
-    return _HasRepo(normal)
+    return _HasRepo(normal, include_mentions)
 
 
 # -- keywords --------------------------------------------------------------------

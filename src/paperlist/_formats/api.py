@@ -22,7 +22,7 @@ import attrs
 
 from .._context import LoadContext
 from .._dates import echoes_instant, parse_iso_date, parse_utc_instant
-from .._links import canonical_repo_urls, find_repo_urls, normalise_arxiv_id, repo_url
+from .._links import mentioned_repos, normalise_arxiv_id, repo_url
 from .._listing import Listing
 from .._model import Paper
 from .._strings import normalise_space, shorten
@@ -119,6 +119,7 @@ class ItemMapper:
         ai_keywords = self._keywords(get("ai_keywords"), paper_path)
         comments = self._comments(outer, path)
         organization = self._organization(paper, outer, paper_path, path)
+        repo_url = self._declared_repo(get("githubRepo"), paper_path)
         return Paper(
             title=title,
             arxiv_id=arxiv_id,
@@ -130,7 +131,8 @@ class ItemMapper:
             listed=listed,
             upvotes=upvotes,
             comments=comments,
-            repo_urls=self._repo_urls(get("githubRepo"), abstract, paper_path),
+            repo_url=repo_url,
+            mentioned_repo_urls=mentioned_repos(repo_url, abstract),
             github_stars=github_stars,
             project_page=project_page,
             ai_summary=ai_summary,
@@ -329,18 +331,14 @@ class ItemMapper:
             return None
         return normalise_space(name) or None
 
-    def _repo_urls(self, github: object, abstract: str | None, path: str) -> tuple[str, ...]:
-        """The declared repository (``githubRepo``), then those the abstract names."""
-        links = []
-        if github is not None:
-            canonical = repo_url(github) if type(github) is str else None
-            if canonical is not None:
-                links.append(canonical)
-            elif type(github) is not str or github.strip():
-                self.wrong(f"{path}.githubRepo", "a repository URL", github)
-        if abstract is not None:
-            links.extend(find_repo_urls(abstract))
-        return canonical_repo_urls(links)
+    def _declared_repo(self, github: object, path: str) -> str | None:
+        """The repository declared for the paper (``githubRepo``), canonical."""
+        if github is None:
+            return None
+        canonical = repo_url(github) if type(github) is str else None
+        if canonical is None and (type(github) is not str or github.strip()):
+            self.wrong(f"{path}.githubRepo", "a repository URL", github)
+        return canonical
 
 
 def listing_from_hydration(

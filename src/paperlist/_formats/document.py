@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DOCUMENT_VERSION", "DOCUMENT_VERSION_KEY", "dump", "dumps", "listing_from_document"]
 
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
+"""The version dumps() writes. Version 1 (paperlist 0.1) is read too."""
+_READ_VERSIONS = (1, 2)
 DOCUMENT_VERSION_KEY = "paperlist"
 """The key whose presence makes a JSON object a paperlist document."""
 
@@ -108,12 +110,14 @@ def listing_from_document(document: dict[str, Any], context: LoadContext) -> Lis
             naming its JSON path.
     """
     version = document.get(DOCUMENT_VERSION_KEY)
-    if version != DOCUMENT_VERSION or type(version) is not int:
+    if version not in _READ_VERSIONS or type(version) is not int:
         context.fail(
-            f"expected paperlist document version {DOCUMENT_VERSION}, got {version!r}",
+            f"expected paperlist document version 1 or {DOCUMENT_VERSION}, got {version!r}",
             field=f"$.{DOCUMENT_VERSION_KEY}",
         )
     fields = {key: value for key, value in document.items() if key != DOCUMENT_VERSION_KEY}
+    if version == 1:
+        fields = _from_version_1(fields)
     import cattrs
     from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
@@ -127,3 +131,22 @@ def listing_from_document(document: dict[str, Any], context: LoadContext) -> Lis
         raise context.error(
             f"{message or first} at {path}" if path else first, field=path or None
         ) from exc
+
+
+def _from_version_1(fields: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document in version 2's terms.
+
+    Version 1 kept one list, ``repo_urls``, of the declared repository and
+    those the text mentions, without saying which was which: all become
+    mentions, and ``repo_url`` is unknown.
+    """
+    papers = fields.get("papers")
+    if type(papers) is not list:
+        return fields  # the converter reports it
+    upgraded = []
+    for paper in papers:
+        if type(paper) is dict and "repo_urls" in paper:
+            paper = dict(paper)  # the caller's document is left as it was
+            paper["mentioned_repo_urls"] = paper.pop("repo_urls")
+        upgraded.append(paper)
+    return {**fields, "papers": upgraded}

@@ -17,7 +17,7 @@ from lxml import etree
 from .._context import LoadContext
 from .._dates import looks_like_card_date
 from .._decoding import decode
-from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
+from .._links import arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import Paper
 from .._numbers import AUTHOR_COUNT, STAR_COUNT_PATTERN, VOTE_COUNT, parse_count, parse_star_count
@@ -277,8 +277,7 @@ class _CardReader:
                 field="arxiv_id",
                 index=self.index,
             )
-        if self.abstract:
-            self.links.extend(find_repo_urls(self.abstract))
+        declared = self.links[0] if self.links else None  # the card's own GitHub link
         return Paper(
             title=_all_text(self.link),
             arxiv_id=arxiv_id,
@@ -288,7 +287,8 @@ class _CardReader:
             published=self.published,
             upvotes=self.upvotes,
             comments=self.comments,
-            repo_urls=canonical_repo_urls(self.links),
+            repo_url=declared,
+            mentioned_repo_urls=mentioned_repos(declared, self.abstract, self.links[1:]),
             github_stars=self.github_stars,
         )
 

@@ -32,7 +32,7 @@ import attrs
 
 from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
-from .._links import arxiv_id_from_paper_url, canonical_repo_urls, find_repo_urls, repo_url
+from .._links import arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import PAPER_FIELDS, Paper
 from .._strings import normalise_space, shorten
@@ -98,11 +98,10 @@ class _Card:
         self.problems.append(_Problem(message, line, column, field))
 
     def paper(self) -> Paper:
-        """The Paper this card shows: repository links found in its abstract too."""
+        """The Paper this card shows; repositories its abstract names are mentions."""
         abstract = normalise_space(self.abstract) if self.abstract is not None else None
-        links = self.repo_links or []
-        if abstract and "/" in abstract:
-            links.extend(find_repo_urls(abstract))
+        links = self.repo_links
+        declared = links[0] if links else None  # the card's own GitHub link
         published = self.published
         comments = self.comments  # a comment link, else the count after the date
         if comments is None and published is not None:
@@ -116,7 +115,8 @@ class _Card:
             published=published.date if published is not None else None,
             upvotes=self.upvotes,
             comments=comments,
-            repo_urls=canonical_repo_urls(links) if links else (),
+            repo_url=declared,
+            mentioned_repo_urls=mentioned_repos(declared, abstract, links[1:] if links else ()),
             github_stars=self.github_stars,
         )
 
@@ -588,13 +588,13 @@ class _Assembler:
         return self.context.card_date(text, self.dates)
 
     def _repo(self, unit: Unit) -> None:
-        card = self._attribute_card(unit, "repo_urls")
+        card = self._attribute_card(unit, "repo_url")
         if card is None:
             return
         url = repo_url(unit.url or "")
         if url is None:
             card.problem(
-                f"expected a repository link, got {_excerpt(unit.url or '')}", unit, "repo_urls"
+                f"expected a repository link, got {_excerpt(unit.url or '')}", unit, "repo_url"
             )
         else:
             if card.repo_links is None:
