@@ -67,28 +67,32 @@ class _Problem:
 
 
 class _Card:
-    """A card being assembled. One is made per paper, so the defaults live on
-    the class and __init__ sets only what every card has."""
+    """A card being assembled; slotted, as one is made per paper."""
 
-    arxiv_id: str | None = None
-    abstract: str | None = None
-    author_count: int | None = None
-    organization: str | None = None
-    published: CardDate | None = None
-    upvotes: int | None = None
-    github_stars: int | None = None
-    comments: int | None = None  # from a comment link or a count after the attributes
-    submitted = False  # a "Submitted by" line came before the title
-    has_attributes = False
-    has_owner = False
-    repo_links: list[str] | None = None
-    problems: list[_Problem] | None = None
+    __slots__ = (
+        "abstract", "arxiv_id", "author_count", "column", "comments", "explicit",
+        "github_stars", "has_attributes", "has_owner", "line", "organization", "problems",
+        "published", "repo_links", "submitted", "title", "upvotes",
+    )  # fmt: skip
 
     def __init__(self, title: str, line: int, column: int, explicit: bool) -> None:
         self.title = title
         self.line = line
         self.column = column
         self.explicit = explicit
+        self.arxiv_id: str | None = None
+        self.abstract: str | None = None
+        self.author_count: int | None = None
+        self.organization: str | None = None
+        self.published: CardDate | None = None
+        self.upvotes: int | None = None
+        self.github_stars: int | None = None
+        self.comments: int | None = None  # a comment link, or a count after the attributes
+        self.submitted = False  # a "Submitted by" line came before the title
+        self.has_attributes = False
+        self.has_owner = False
+        self.repo_links: list[str] | None = None
+        self.problems: list[_Problem] | None = None
 
     def problem(self, message: str, unit: Unit | None, field: str | None) -> None:
         """Record a problem at ``unit``, or at the title when ``unit`` is None."""
@@ -102,6 +106,9 @@ class _Card:
         abstract = normalise_space(self.abstract) if self.abstract is not None else None
         links = self.repo_links
         declared = links[0] if links else None  # the card's own GitHub link
+        mentioned: tuple[str, ...] = ()
+        if (abstract is not None and "/" in abstract) or (links is not None and len(links) > 1):
+            mentioned = mentioned_repos(declared, abstract, links[1:] if links else ())
         published = self.published
         comments = self.comments  # a comment link, else the count after the date
         if comments is None and published is not None:
@@ -116,7 +123,7 @@ class _Card:
             upvotes=self.upvotes,
             comments=comments,
             repo_url=declared,
-            mentioned_repo_urls=mentioned_repos(declared, abstract, links[1:] if links else ()),
+            mentioned_repo_urls=mentioned,
             github_stars=self.github_stars,
         )
 
