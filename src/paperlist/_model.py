@@ -22,6 +22,8 @@ _REPR_TITLE_LENGTH = 60
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    if type(values) is tuple:  # what loaders pass: nothing to convert
+        return values
     # A bare string would otherwise become a tuple of characters.
     if isinstance(values, str):
         raise TypeError(f"expected a sequence of strings, got the string {values!r}")
