@@ -120,7 +120,7 @@ def _load_data(
 ) -> Listing:
     _check_format(format)
     today_known = today is not None
-    today = _capture_day(today)
+    today = _today_or_clock(today)
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
     context = LoadContext(
@@ -141,7 +141,7 @@ def _load_data(
     return listing
 
 
-def _capture_day(today: object) -> datetime.date:
+def _today_or_clock(today: object) -> datetime.date:
     """``today=`` as a date; None is the clock's date."""
     return datetime.date.today() if today is None else date_argument(today, "today")
 
