@@ -66,9 +66,12 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
         return _from_props(page, hydrated, title, context)
     if isinstance(page, bytes):
         decode(page, context)  # reports the first bad byte (raises if strict)
-    articles = [article for article in root.iter("article") if _title_links(article)]
-    if articles:
-        return _from_cards(articles, title, context)
+    # A card is an article whose heading links to a paper page.
+    cards = [
+        (article, links[0]) for article in root.iter("article") if (links := _title_links(article))
+    ]
+    if cards:
+        return _from_cards(cards, title, context)
     raise context.error(
         "no Daily Papers data found: expected an element with data-target 'DailyPapers' "
         "or 'PaperContent', or article cards with a title linking to /papers/<id>"
@@ -167,8 +170,11 @@ def _from_props(
     return listing_from_paper_page(props, context, title=title, format="html", line=line)
 
 
-def _from_cards(articles: list[Any], title: str | None, context: LoadContext) -> Listing:
-    papers = [_card(article, index, context) for index, article in enumerate(articles)]
+def _from_cards(cards: list[tuple[Any, Any]], title: str | None, context: LoadContext) -> Listing:
+    papers = [
+        _CardReader(article, link, index, context).paper()
+        for index, (article, link) in enumerate(cards)
+    ]
     return context.listing(papers, format="html", title=title)
 
 
@@ -183,10 +189,10 @@ def _all_text(element: Any) -> str:
 class _CardReader:
     """Reads one rendered card; anchored on structure and hrefs, never on class names."""
 
-    def __init__(self, article: Any, index: int, context: LoadContext) -> None:
+    def __init__(self, article: Any, link: Any, index: int, context: LoadContext) -> None:
         self.index = index
         self.context = context
-        self.link = _title_links(article)[0]
+        self.link = link
         heading = self.link
         while heading.tag != "h3" and heading.getparent() is not None:
             heading = heading.getparent()
@@ -291,10 +297,6 @@ class _CardReader:
             mentioned_repo_urls=mentioned_repos(declared, self.abstract, self.links[1:]),
             github_stars=self.github_stars,
         )
-
-
-def _card(article: Any, index: int, context: LoadContext) -> Paper:
-    return _CardReader(article, index, context).paper()
 
 
 def _inside(element: Any, ancestor: Any) -> bool:
