@@ -110,8 +110,8 @@ class ItemMapper:
         title = self._title(paper, outer, paper_path, path)
         abstract = self._text(get("summary"), paper_path, "summary")
         authors = self._authors(get("authors"), paper_path)
-        published = self._day(get("publishedAt"), paper_path, "publishedAt")
-        listed = self._listed(paper, outer, paper_path, path)
+        published_at = self._instant(get("publishedAt"), paper_path, "publishedAt")
+        listed = self._listed(paper, outer, published_at, paper_path, path)
         upvotes = self._count(get("upvotes"), paper_path, "upvotes")
         github_stars = self._count(get("githubStars"), paper_path, "githubStars")
         project_page = self._project_page(get("projectPage"), paper_path)
@@ -127,7 +127,7 @@ class ItemMapper:
             authors=authors,
             author_count=len(authors) or None,
             organization=organization,
-            published=published,
+            published=published_at.date() if published_at is not None else None,
             listed=listed,
             upvotes=upvotes,
             comments=comments,
@@ -244,7 +244,12 @@ class ItemMapper:
         return tuple(names)
 
     def _listed(
-        self, paper: dict[str, Any], outer: dict[str, Any] | None, paper_path: str, path: str
+        self,
+        paper: dict[str, Any],
+        outer: dict[str, Any] | None,
+        published_at: datetime.datetime | None,
+        paper_path: str,
+        path: str,
     ) -> datetime.date | None:
         """The day the paper was listed on Daily Papers, or None.
 
@@ -252,7 +257,8 @@ class ItemMapper:
         own ``publishedAt`` was the moment of listing; newer items repeat the
         arXiv time there, or shift it to New York time labelled UTC, and
         neither is the day of listing. (A day page's date may stand in: see
-        listing_from_hydration.)
+        listing_from_hydration.) ``published_at`` is the paper's own
+        ``publishedAt``, as map_item read it.
         """
         listed = self._day(paper.get("submittedOnDailyAt"), paper_path, "submittedOnDailyAt")
         if listed is not None or outer is None:
@@ -264,10 +270,6 @@ class ItemMapper:
         listed_at = self._instant(outer_time, path, "publishedAt")
         if listed_at is None:
             return None
-        try:
-            published_at = parse_utc_instant(paper_time) if type(paper_time) is str else None
-        except ValueError:  # already reported by map_item
-            published_at = None
         if published_at is not None and echoes_instant(listed_at, published_at):
             return None
         return listed_at.date()
