@@ -17,6 +17,7 @@ from ._formats.document import dumps
 from ._listing import Listing
 from ._loading import FORMATS, load
 from ._sample import SAMPLE_DATE, sample_path
+from ._strings import shorten
 from .errors import ParseError
 
 __all__ = ["main"]
@@ -205,7 +206,7 @@ def _table(listing: Listing, width: int) -> str:
     title_width = max(20, width - sum(widths) - 2 * 4)
     lines = []
     for row in [header, *rows]:
-        title = row[4] if len(row[4]) <= title_width else row[4][: title_width - 1] + "…"
+        title = shorten(row[4], title_width)
         cells = [row[0].ljust(widths[0])] + [
             cell.rjust(w) for cell, w in zip(row[1:4], widths[1:], strict=True)
         ]
