@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,3 +38,29 @@ def json_items(name: str) -> list[dict[str, Any]]:
 def seed() -> paperlist.Listing:
     """The seed page, loaded leniently with its capture date."""
     return paperlist.load(SEED, today=SEED_TODAY)
+
+
+def _sample_paths() -> list[Path]:
+    """Every real sample holding papers: API JSON, HTML pages, seeds, golden text dumps."""
+    texts = [
+        path.with_name(path.name.removesuffix(".expected.json"))
+        for path in sorted((DATA / "text").glob("*.expected.json"))
+    ]
+    texts += [SEED, DATA / "text" / "seed_short_abstract.txt"]
+    return [*JSON_FILES, *sorted((DATA / "html").glob("*.html")), *texts]
+
+
+SAMPLE_PATHS = _sample_paths()
+
+
+def _sample_today(path: Path) -> datetime.date:
+    named = re.search(r"\d{4}-\d{2}-\d{2}", path.name)
+    if path == SEED:
+        return SEED_TODAY
+    return datetime.date.fromisoformat(named[0]) if named else MARKDOWN_TODAY
+
+
+@pytest.fixture(scope="session")
+def samples() -> dict[str, paperlist.Listing]:
+    """Every real sample loaded leniently, by file name, each with its capture day."""
+    return {path.name: paperlist.load(path, today=_sample_today(path)) for path in SAMPLE_PATHS}

@@ -27,10 +27,26 @@ from .._listing import Listing
 from .._model import Paper
 from .._strings import normalise_space, shorten
 
-__all__ = ["HYDRATION_KEYS", "ItemMapper", "listing_from_hydration", "listing_from_paper_page"]
+__all__ = [
+    "API_PAPER_KEYS",
+    "HYDRATION_KEYS",
+    "ItemMapper",
+    "listing_from_hydration",
+    "listing_from_paper_page",
+]
 
 HYDRATION_KEYS = ("dailyPapers", "searchResults")
 """The keys under which a listing page's props hold its items."""
+
+API_PAPER_KEYS = frozenset(
+    {
+        "ai_keywords", "ai_summary", "ai_summary_model", "authors", "discussionId",
+        "githubRepo", "githubRepoAddedBy", "githubStars", "id", "mediaUrls", "organization",
+        "projectPage", "publishedAt", "submittedOnDailyAt", "submittedOnDailyBy", "summary",
+        "title", "upvotes",
+    }
+)  # fmt: skip
+"""The keys of the API's paper objects (seen in real responses, 2024 to 2026)."""
 
 _name_of = operator.itemgetter("name")
 
@@ -263,22 +279,37 @@ class ItemMapper:
         listed = self._day(paper.get("submittedOnDailyAt"), paper_path, "submittedOnDailyAt")
         if listed is not None or outer is None:
             return listed
-        outer_time = outer.get("publishedAt")
-        paper_time = paper.get("publishedAt")
-        if outer_time == paper_time and type(paper_time) is str:
+        return self.listing_day(
+            outer.get("publishedAt"), paper.get("publishedAt"), published_at, path, "publishedAt"
+        )
+
+    def listing_day(
+        self,
+        listed_value: object,
+        published_value: object,
+        published_at: datetime.datetime | None,
+        path: str,
+        key: str,
+    ) -> datetime.date | None:
+        """The day of an item-level timestamp, unless it only echoes the arXiv time.
+
+        ``published_value`` is the paper's own timestamp as the JSON holds it,
+        ``published_at`` that timestamp read.
+        """
+        if listed_value == published_value and type(published_value) is str:
             return None  # the arXiv time repeated (search results)
-        listed_at = self._instant(outer_time, path, "publishedAt")
+        listed_at = self._instant(listed_value, path, key)
         if listed_at is None:
             return None
         if published_at is not None and echoes_instant(listed_at, published_at):
             return None
         return listed_at.date()
 
-    def _project_page(self, value: object, path: str) -> str | None:
+    def _project_page(self, value: object, path: str, key: str = "projectPage") -> str | None:
         if type(value) is str:
             return value.strip() or None
         if value is not None:
-            self.wrong(f"{path}.projectPage", "a string", value)
+            self.wrong(f"{path}.{key}", "a string", value)
         return None
 
     def _keywords(self, value: object, path: str) -> tuple[str, ...]:
@@ -333,13 +364,13 @@ class ItemMapper:
             return None
         return normalise_space(name) or None
 
-    def _declared_repo(self, github: object, path: str) -> str | None:
+    def _declared_repo(self, github: object, path: str, key: str = "githubRepo") -> str | None:
         """The repository declared for the paper (``githubRepo``), canonical."""
         if github is None:
             return None
         canonical = repo_url(github) if type(github) is str else None
         if canonical is None and (type(github) is not str or github.strip()):
-            self.wrong(f"{path}.githubRepo", "a repository URL", github)
+            self.wrong(f"{path}.{key}", "a repository URL", github)
         return canonical
 
 

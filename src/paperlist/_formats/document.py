@@ -9,22 +9,39 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from .._context import LoadContext
 from .._listing import Listing
 from .._model import Issue, Paper
+from .api import type_name
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["DOCUMENT_VERSION", "DOCUMENT_VERSION_KEY", "dump", "dumps", "listing_from_document"]
+__all__ = [
+    "DOCUMENT_VERSION",
+    "DOCUMENT_VERSION_KEY",
+    "PAPER_OBJECT_KEY",
+    "PaperObjectMapper",
+    "dump",
+    "dumps",
+    "listing_from_document",
+    "paper_line",
+]
 
 DOCUMENT_VERSION = 2
 """The version dumps() writes. Version 1 (paperlist 0.1) is read too."""
 _READ_VERSIONS = (1, 2)
 DOCUMENT_VERSION_KEY = "paperlist"
 """The key whose presence makes a JSON object a paperlist document."""
+PAPER_OBJECT_KEY = "arxiv_id"
+"""The key whose presence makes a JSON object one of paperlist's paper objects."""
+PAPER_URL_KEY = "url"
+"""The derived key ``to_records()`` adds to a paper's fields."""
+
+_Built = TypeVar("_Built")
 
 
 def _strict_str(value: object, _: object) -> str:
@@ -87,18 +104,38 @@ def _document(listing: Listing) -> dict[str, Any]:
     }
 
 
-def dumps(listing: Listing, *, indent: int | None = None) -> str:
+def dumps(listing: Listing, *, indent: int | None = None, lines: bool = False) -> str:
     """paperlist's own JSON for ``listing``; ``loads`` reads it back exactly.
 
     Args:
         listing: the Listing to write, provenance and issues included.
         indent: as for ``json.dumps``; None writes one compact line.
+        lines: write JSON Lines instead: one paper object per line (lists as
+            arrays, dates as ISO strings), without the listing's provenance
+            and issues. ``loads`` reads them back as the same papers.
     """
+    if _lines_without_indent(lines, indent):
+        return "".join(paper_line(paper) for paper in listing.papers)
     return json.dumps(_document(listing), ensure_ascii=False, indent=indent)
 
 
-def dump(listing: Listing, fp: IO[str], *, indent: int | None = None) -> None:
-    """Write ``dumps(listing)`` to a text file object."""
+def _lines_without_indent(lines: bool, indent: int | None) -> bool:
+    if lines and indent is not None:
+        raise ValueError("JSON Lines hold one paper per line: indent cannot be used")
+    return lines
+
+
+def paper_line(paper: Paper) -> str:
+    """One paper as a line of JSON Lines, ending in a line feed."""
+    return json.dumps(_converter().unstructure(paper, Paper), ensure_ascii=False) + "\n"
+
+
+def dump(listing: Listing, fp: IO[str], *, indent: int | None = None, lines: bool = False) -> None:
+    """Write ``dumps(listing, indent=indent, lines=lines)`` to a text file object."""
+    if _lines_without_indent(lines, indent):
+        for paper in listing.papers:
+            fp.write(paper_line(paper))
+        return
     fp.write(dumps(listing, indent=indent))
 
 
@@ -118,19 +155,81 @@ def listing_from_document(document: dict[str, Any], context: LoadContext) -> Lis
     fields = {key: value for key, value in document.items() if key != DOCUMENT_VERSION_KEY}
     if version == 1:
         fields = _from_version_1(fields)
+    listing = _structure(fields, Listing, "$")
+    if isinstance(listing, str):
+        message, path = _message_and_path(listing)
+        context.fail(message, field=path)
+    return listing
+
+
+def _structure(data: dict[str, Any], kind: type[_Built], path: str) -> _Built | str:
+    """``data`` structured as ``kind``, or the first problem as "message @ path"."""
     import cattrs
     from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
     try:
-        return _converter().structure(fields, Listing)
+        return _converter().structure(data, kind)
     except (BaseValidationError, ForbiddenExtraKeysError) as exc:
         # cattrs groups every failure; transform_error names their JSON paths.
-        messages = cattrs.transform_error(exc, path="$")
-        first = messages[0] if messages else str(exc)
-        message, _, path = first.rpartition(" @ ")
-        raise context.error(
-            f"{message or first} at {path}" if path else first, field=path or None
-        ) from exc
+        messages = cattrs.transform_error(exc, path=path)
+        return messages[0] if messages else str(exc)
+    except ValueError as exc:  # a Paper's own check: a count below zero
+        return f"{exc} @ {path}"
+
+
+def _message_and_path(problem: str) -> tuple[str, str | None]:
+    message, _, path = problem.rpartition(" @ ")
+    if not path:
+        return problem, None
+    return f"{message} at {path}", path
+
+
+class PaperObjectMapper:
+    """Maps paper objects paperlist wrote (JSON Lines, ``to_records()``) to Papers.
+
+    Each object holds Paper's fields by name, dates as ISO strings and lists
+    as arrays, and may hold ``url``, which is derived from ``arxiv_id``. As
+    in the document, an unknown key or a wrong type is an error naming its
+    path; leniently, that object is reported and the others are read.
+    """
+
+    def __init__(self, context: LoadContext) -> None:
+        self.context = context
+
+    def map_items(self, items: Iterable[Any], path: str) -> list[Paper]:
+        """The Papers of the objects at ``path``, consumed in order."""
+        papers: list[Paper] = []
+        for position, item in enumerate(items):
+            where = f"{path}[{position}]"
+            if type(item) is not dict:
+                message = f"expected an object at {where}, got {type_name(item)}"
+                self.context.report(message, field=where)
+                continue
+            paper = self.map_item(item, where, len(papers))
+            if paper is not None:
+                papers.append(paper)
+        return papers
+
+    def map_item(self, item: dict[str, Any], path: str, index: int = 0) -> Paper | None:
+        """One paper object at ``path``, or None when it is reported.
+
+        ``index`` is the position its Paper will have in the Listing.
+        """
+        url = item.get(PAPER_URL_KEY)
+        if PAPER_URL_KEY in item:
+            item = {key: value for key, value in item.items() if key != PAPER_URL_KEY}
+        paper = _structure(item, Paper, path)
+        if isinstance(paper, str):
+            message, where = _message_and_path(paper)
+            self.context.report(message, field=where)
+            return None
+        if url is not None and url != paper.url:
+            self.context.report(
+                f"expected {paper.url!r} at {path}.url, the page of its arxiv_id, got {url!r}",
+                field=f"{path}.url",
+                index=index,
+            )
+        return paper
 
 
 def _from_version_1(fields: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ is decoded whole. Either way each item is mapped once, by ``api.ItemMapper``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import json.scanner
 import re
@@ -22,48 +23,109 @@ from typing import Any, NoReturn
 from .._context import LoadContext
 from .._listing import Listing
 from .api import (
+    API_PAPER_KEYS,
     HYDRATION_KEYS,
     ItemMapper,
     listing_from_hydration,
     listing_from_paper_page,
     type_name,
 )
-from .document import DOCUMENT_VERSION_KEY, listing_from_document
+from .document import (
+    DOCUMENT_VERSION_KEY,
+    PAPER_OBJECT_KEY,
+    PaperObjectMapper,
+    listing_from_document,
+)
+from .hub import HUB_KEYS, HubItemMapper
 
-__all__ = ["load_json", "opens_json"]
+__all__ = ["item_shape", "load_json", "opens_json"]
 
 # JSON's own white space, not Python's \s.
 _SPACE = re.compile(r"[ \t\n\r]*")
 # The C scanner behind json.loads: one value from an index. (typeshed's stub
 # wants the scanner itself as its context.)
 _scan_value = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+_NO_ITEM = object()
 
 
 def load_json(text: str, context: LoadContext) -> Listing:
     """Read any JSON shape paperlist knows: API responses, hydration objects, its own."""
     start = _skip_space(text, 0)
     if text.startswith("[", start):
-        papers = ItemMapper(context).map_items(_array_items(text, start, context), "$")
-        return context.listing(papers, format="json")
-    document = _decode(text, context)
+        return _listing_of_items(_array_items(text, start, context), context)
+    try:
+        document, end = _scan_value(text, start)
+    except (StopIteration, ValueError, RecursionError):
+        _malformed(text, context)
+    following = _skip_space(text, end)
+    if following < len(text):
+        if type(document) is not dict or "\n" not in text[end:following]:
+            _malformed(text, context)  # trailing data: json's own message
+        return _listing_of_items(_json_lines(text, document, following, context), context)
     if type(document) is not dict:
         context.fail(
             f"expected a Daily Papers JSON array or object, got {type_name(document)}", field="$"
         )
+    return _listing_of_object(document, context)
+
+
+def _listing_of_object(document: dict[str, Any], context: LoadContext) -> Listing:
     if DOCUMENT_VERSION_KEY in document:
         return listing_from_document(document, context)
     if any(key in document for key in HYDRATION_KEYS):
         return listing_from_hydration(document, context)
-    if type(document.get("paper")) is dict or "id" in document or "title" in document:
+    shape = item_shape(document)
+    if shape is ItemMapper:
         return listing_from_paper_page(document, context)
+    if shape is not None:
+        paper = shape(context).map_item(document, "$")
+        return context.listing(() if paper is None else (paper,), format="json")
     if "error" in document:
         context.fail(f"the API answered with an error: {document['error']!r}", field="$.error")
-    keys = ", ".join(repr(key) for key in list(document)[:5])
     raise context.error(
         "expected a Daily Papers response (an array of items, a paper object, or an "
-        f"object with 'dailyPapers' or 'searchResults'), got an object with keys [{keys}]",
+        f"object with 'dailyPapers' or 'searchResults'), got an object with keys "
+        f"[{_some_keys(document)}]",
         field="$",
     )
+
+
+def item_shape(item: dict[str, Any]) -> type[ItemMapper | HubItemMapper | PaperObjectMapper] | None:
+    """The mapper for an object of this shape, or None for a shape paperlist does not read.
+
+    An API item has ``paper``; an API paper object ``id`` (or only keys the
+    API's paper objects have); huggingface_hub's dicts have snake_case keys
+    of their own; paperlist's paper objects have ``arxiv_id``.
+    """
+    if PAPER_OBJECT_KEY in item:
+        return PaperObjectMapper
+    if "paper" in item:
+        return ItemMapper
+    if not HUB_KEYS.isdisjoint(item):
+        return HubItemMapper
+    if "id" in item or ("title" in item and item.keys() <= API_PAPER_KEYS):
+        return ItemMapper
+    return None
+
+
+def _listing_of_items(items: Iterator[Any], context: LoadContext) -> Listing:
+    """The papers of a stream of items, all mapped as the first one's shape."""
+    first = next(items, _NO_ITEM)
+    if first is _NO_ITEM:
+        return context.listing((), format="json")
+    mapper = ItemMapper if type(first) is not dict else item_shape(first)
+    if mapper is None:
+        context.fail(
+            "expected Daily Papers items (API items, huggingface_hub's or paperlist's paper "
+            f"objects), got an object with keys [{_some_keys(first)}] at $[0]",
+            field="$[0]",
+        )
+    papers = mapper(context).map_items(itertools.chain((first,), items), "$")
+    return context.listing(papers, format="json")
+
+
+def _some_keys(document: Any) -> str:
+    return ", ".join(repr(key) for key in list(document)[:8])
 
 
 def opens_json(text: str, start: int) -> bool:
@@ -123,6 +185,36 @@ def _array_items(text: str, start: int, context: LoadContext) -> Iterator[Any]:
                 _malformed(text, context)
     if _skip_space(text, index) != len(text):
         _malformed(text, context)
+
+
+def _json_lines(text: str, first: Any, index: int, context: LoadContext) -> Iterator[Any]:
+    """JSON Lines: ``first``, decoded already, then each value from ``index`` on.
+
+    Leniently, a line that is no JSON (a file cut short) is reported and
+    reading goes on at the next line.
+    """
+    yield first
+    del first
+    while index < len(text):
+        try:
+            item, index = _scan_value(text, index)
+        except (StopIteration, ValueError, RecursionError) as exc:
+            _report_bad_line(text, index, exc, context)
+            next_line = text.find("\n", index)
+            index = len(text) if next_line < 0 else _skip_space(text, next_line)
+            continue
+        yield item
+        del item
+        index = _skip_space(text, index)
+
+
+def _report_bad_line(text: str, index: int, exc: Exception, context: LoadContext) -> None:
+    position = exc.pos if isinstance(exc, json.JSONDecodeError) else index
+    reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "Expecting value"
+    if isinstance(exc, RecursionError):
+        reason = "nested too deeply to read"
+    line, column = _position(text, position)
+    context.report(f"invalid JSON Lines: {reason}", line=line, column=column)
 
 
 def _malformed(text: str, context: LoadContext) -> NoReturn:
