@@ -1,7 +1,7 @@
 """Listing: the papers of one page with its provenance, and the conveniences on them.
 
 The work behind each convenience lives in a module of its own (``_filtering``,
-``_export``, ``_merging``) that knows Papers, not Listings: imports point
+``_export``, ``_frames``, ``_merging``) that knows Papers, not Listings: imports point
 down, from here to them and from them to ``_model``.
 """
 
@@ -15,6 +15,7 @@ import attrs
 
 from ._export import to_bibtex, to_html_table, to_records
 from ._filtering import filter_papers, sort_papers
+from ._frames import arrow_schema, to_arrow, to_pandas
 from ._merging import merge_papers
 from ._model import Issue, Paper
 from .query import Predicate
@@ -107,6 +108,34 @@ class Listing(Sequence[Paper]):
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per paper: fields in order plus ``url``; tuples become lists."""
         return to_records(self.papers)
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per paper, with the same columns for every source.
+
+        Columns are ``to_records()``'s: text as pandas' ``string`` dtype (``arxiv_id``
+        included, so ids stay text), counts as nullable ``Int64``, ``published`` and
+        ``listed`` as ``datetime64[s]`` (any calendar date fits; pandas' own unit
+        for dates), lists as Python lists. Unknown values are NA.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'paperlist[pandas]'``).
+        """
+        return to_pandas(self.papers)
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` with ``Listing.arrow_schema()``, whatever the input format.
+
+        Tables of any listings concatenate; ``polars.from_arrow`` reads them.
+
+        Raises:
+            ImportError: pyarrow is not installed (``pip install 'paperlist[arrow]'``).
+        """
+        return to_arrow(self.papers)
+
+    @staticmethod
+    def arrow_schema() -> Any:
+        """The ``pyarrow.Schema`` of ``to_arrow()``: strings, ``list<string>``, int64, date32."""
+        return arrow_schema()
 
     def to_bibtex(self) -> str:
         """One ``@misc`` BibTeX entry per paper that has an arXiv id."""

@@ -1,0 +1,85 @@
+"""Papers as a pandas DataFrame or an Arrow table, with one schema for every input format.
+
+pandas and pyarrow are optional: each is imported when first asked for, and
+its absence is an ImportError naming the extra that installs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import operator
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any
+
+from ._model import PAPER_FIELDS, Paper
+
+__all__ = ["FRAME_COLUMNS", "to_arrow", "to_pandas"]
+
+# Each column's kind: text, a list of text, a count or a date.
+_TEXT, _TEXTS, _COUNT, _DATE = "text", "texts", "count", "date"
+_KINDS = {
+    "authors": _TEXTS,
+    "mentioned_repo_urls": _TEXTS,
+    "ai_keywords": _TEXTS,
+    "author_count": _COUNT,
+    "upvotes": _COUNT,
+    "comments": _COUNT,
+    "github_stars": _COUNT,
+    "published": _DATE,
+    "listed": _DATE,
+}
+FRAME_COLUMNS: tuple[str, ...] = (*PAPER_FIELDS, "url")
+"""The columns of every frame: Paper's fields in order, then ``url``."""
+
+
+def _optional(module: str, caller: str, extra: str) -> ModuleType:
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"{caller} needs {module}, an optional dependency: pip install 'paperlist[{extra}]'"
+        ) from exc
+
+
+def _column(papers: Sequence[Paper], name: str) -> list[Any]:
+    values = list(map(operator.attrgetter(name), papers))
+    if _KINDS.get(name) == _TEXTS:
+        return [list(value) for value in values]
+    return values
+
+
+def to_pandas(papers: Sequence[Paper]) -> Any:
+    """A ``pandas.DataFrame``: dates as datetime64[s], counts as Int64, text as string."""
+    pandas = _optional("pandas", "Listing.to_pandas()", "pandas")
+    dtypes = {_TEXT: "string", _COUNT: "Int64", _DATE: "datetime64[s]", _TEXTS: "object"}
+    columns = {
+        name: pandas.Series(_column(papers, name), dtype=dtypes[_KINDS.get(name, _TEXT)], name=name)
+        for name in FRAME_COLUMNS
+    }
+    return pandas.DataFrame(columns, columns=list(FRAME_COLUMNS))
+
+
+def arrow_schema() -> Any:
+    """The ``pyarrow.Schema`` of every table ``to_arrow`` makes."""
+    pyarrow = _optional("pyarrow", "Listing.to_arrow()", "arrow")
+    types = {
+        _TEXT: pyarrow.string(),
+        _TEXTS: pyarrow.list_(pyarrow.string()),
+        _COUNT: pyarrow.int64(),
+        _DATE: pyarrow.date32(),
+    }
+    return pyarrow.schema(
+        [
+            pyarrow.field(name, types[_KINDS.get(name, _TEXT)], nullable=name != "title")
+            for name in FRAME_COLUMNS
+        ]
+    )
+
+
+def to_arrow(papers: Sequence[Paper]) -> Any:
+    """A ``pyarrow.Table`` with the schema of ``arrow_schema()``."""
+    pyarrow = _optional("pyarrow", "Listing.to_arrow()", "arrow")
+    schema = arrow_schema()
+    arrays = [pyarrow.array(_column(papers, field.name), type=field.type) for field in schema]
+    return pyarrow.Table.from_arrays(arrays, schema=schema)
