@@ -1,29 +1,15 @@
-"""Listings as records, BibTeX and a notebook table."""
+"""Papers as records and as a notebook table."""
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from ._model import PAPER_FIELDS, Paper
 
-__all__ = ["to_bibtex", "to_html_table", "to_records"]
+__all__ = ["to_html_table", "to_records"]
 
-_BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
-_BIBTEX_REPLACEMENTS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
 _HTML_ROWS = 50
 
 
@@ -38,37 +24,6 @@ def to_records(papers: Sequence[Paper]) -> list[dict[str, Any]]:
         record["url"] = paper.url
         records.append(record)
     return records
-
-
-def _bibtex_escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda match: _BIBTEX_REPLACEMENTS[match.group()], text)
-
-
-def _bibtex_key(arxiv_id: str) -> str:
-    return "arXiv_" + re.sub(r"[^A-Za-z0-9.-]", "_", arxiv_id)
-
-
-def to_bibtex(papers: Sequence[Paper]) -> str:
-    """One ``@misc`` entry per paper with an arXiv id, for reference managers."""
-    entries = []
-    for paper in papers:
-        if paper.arxiv_id is None:
-            continue
-        lines = [
-            f"@misc{{{_bibtex_key(paper.arxiv_id)},",
-            f"  title = {{{_bibtex_escape(paper.title)}}},",
-        ]
-        if paper.authors:
-            authors = " and ".join(_bibtex_escape(name) for name in paper.authors)
-            lines.append(f"  author = {{{authors}}},")
-        if paper.published is not None:
-            lines.append(f"  year = {{{paper.published.year}}},")
-        lines.append(f"  eprint = {{{_bibtex_escape(paper.arxiv_id)}}},")
-        lines.append("  archivePrefix = {arXiv},")
-        lines.append(f"  url = {{{paper.url}}},")
-        lines.append("}")
-        entries.append("\n".join(lines))
-    return "\n\n".join(entries) + ("\n" if entries else "")
 
 
 def _cell(value: object) -> str:

@@ -1,7 +1,7 @@
 """Listing: the papers of one page with its provenance, and the conveniences on them.
 
 The work behind each convenience lives in a module of its own (``_filtering``,
-``_export``, ``_frames``, ``_merging``) that knows Papers, not Listings: imports point
+``_export``, ``_bibtex``, ``_frames``, ``_merging``) that knows Papers, not Listings: imports point
 down, from here to them and from them to ``_model``.
 """
 
@@ -13,7 +13,8 @@ from typing import Any, overload
 
 import attrs
 
-from ._export import to_bibtex, to_html_table, to_records
+from ._bibtex import to_bibtex
+from ._export import to_html_table, to_records
 from ._filtering import filter_papers, sort_papers
 from ._frames import arrow_schema, to_arrow, to_pandas
 from ._merging import merge_papers
@@ -138,7 +139,12 @@ class Listing(Sequence[Paper]):
         return arrow_schema()
 
     def to_bibtex(self) -> str:
-        """One ``@misc`` BibTeX entry per paper that has an arXiv id."""
+        """One ``@misc`` BibTeX entry per paper that has an arXiv id, with unique keys.
+
+        Each entry has the arXiv ``eprint``, ``doi`` and ``url``, ``year`` and ``month``
+        of the arXiv date, and braces around title words with inner capitals (``{LLMs}``)
+        so that styles keep them; inline TeX math in titles is kept as math.
+        """
         return to_bibtex(self.papers)
 
     def merge(self, *others: Listing) -> Listing:
