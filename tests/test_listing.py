@@ -37,6 +37,38 @@ def test_sort_by_unknown_field() -> None:
         LISTING.sort_by("votes")
 
 
+def test_sort_by_several_keys_puts_unknown_last_at_every_level() -> None:
+    """By listing day, then upvotes within a day; checked by hand."""
+    day1, day2 = datetime.date(2024, 1, 1), datetime.date(2024, 1, 2)
+    p = [
+        Paper("p0", listed=day1, upvotes=3),
+        Paper("p1", listed=day2, upvotes=None),
+        Paper("p2", listed=None, upvotes=9),
+        Paper("p3", listed=day2, upvotes=7),
+        Paper("p4", listed=day1, upvotes=8),
+        Paper("p5", listed=None, upvotes=None),
+    ]
+    listing = Listing(p)
+    titles = [paper.title for paper in listing.sort_by("listed", "upvotes", reverse=True)]
+    assert titles == ["p3", "p1", "p4", "p0", "p2", "p5"]
+    titles = [paper.title for paper in listing.sort_by("listed", "upvotes")]
+    assert titles == ["p0", "p4", "p3", "p1", "p2", "p5"]
+    by_tuple = listing.sort_by(lambda paper: (paper.listed, paper.upvotes), reverse=True)
+    assert [paper.title for paper in by_tuple] == ["p3", "p1", "p4", "p0", "p2", "p5"]
+
+
+def test_sort_by_a_tuple_field_is_one_level() -> None:
+    listing = Listing((Paper("x", authors=("B",)), Paper("y", authors=("A", "Z"))))
+    assert [paper.title for paper in listing.sort_by("authors")] == ["y", "x"]
+
+
+def test_sort_by_needs_a_key_of_a_known_kind() -> None:
+    with pytest.raises(TypeError, match="at least one key"):
+        LISTING.sort_by()
+    with pytest.raises(TypeError, match="not int"):
+        LISTING.sort_by(3)  # type: ignore[arg-type]
+
+
 def test_to_records_are_flat_and_ordered() -> None:
     """One dict per paper, keys in field order plus url, tuples as lists."""
     records = paperlist.load(PAPER_PAGE).to_records()
@@ -69,12 +101,41 @@ def test_merge_prefers_known_and_more_recent_values() -> None:
         assert merged.date == datetime.date(2024, 1, 5)
 
 
-def test_merge_ties_and_unknown_dates_go_to_the_later_argument() -> None:
-    """With equal or unknown dates, the later argument's known values win."""
-    first = Listing((Paper(title="Alpha", arxiv_id="2401.00001", upvotes=3),))
-    second = Listing((Paper(title="Alpha", arxiv_id="2401.00001", upvotes=4),))
-    assert first.merge(second)[0].upvotes == 4
-    assert second.merge(first)[0].upvotes == 3
+def test_merge_keeps_the_larger_count_in_any_order() -> None:
+    """Counts only grow: 999 upvotes seen anywhere beat 43, whichever listing is first."""
+    first = Listing((Paper(title="Alpha", arxiv_id="2401.00001", upvotes=999, comments=2),))
+    second = Listing((Paper(title="Alpha", arxiv_id="2401.00001", upvotes=43, comments=5),))
+    for merged in (first.merge(second), second.merge(first)):
+        assert (merged[0].upvotes, merged[0].comments) == (999, 5)
+
+
+def test_merge_without_dates_prefers_the_fuller_value_in_any_order() -> None:
+    """Undated listings: the longer abstract and the longer author list win."""
+    short = Paper("Alpha", "2401.00001", abstract="We study", authors=("Ann",))
+    full = Paper("Alpha", "2401.00001", abstract="We study cats.", authors=("Ann", "Bo"))
+    for merged in (
+        Listing((short,)).merge(Listing((full,))),
+        Listing((full,)).merge(Listing((short,))),
+    ):
+        assert (merged[0].abstract, merged[0].authors) == ("We study cats.", ("Ann", "Bo"))
+
+
+def test_merge_prefers_a_dated_listing_to_an_undated_one() -> None:
+    undated = Listing((Paper("Alpha", "2401.00001", organization="Long Name Lab"),))
+    dated = Listing(
+        (Paper("Alpha", "2401.00001", organization="Lab"),), date=datetime.date(2024, 1, 1)
+    )
+    assert undated.merge(dated)[0].organization == "Lab"
+    assert dated.merge(undated)[0].organization == "Lab"
+
+
+def test_merge_gives_the_same_papers_for_every_pair_of_samples(
+    samples: dict[str, Listing],
+) -> None:
+    listings = list(samples.values())
+    for position, first in enumerate(listings):
+        for second in listings[position + 1 :]:
+            assert set(first.merge(second)) == set(second.merge(first)), (first, second)
 
 
 def test_merge_by_title_without_ids() -> None:

@@ -96,15 +96,19 @@ class Listing(Sequence[Paper]):
         """
         return self._derive(filter_papers(self.papers, predicates))
 
-    def sort_by(self, key: str | Callable[[Paper], Any], *, reverse: bool = False) -> Listing:
-        """Sort the papers by a field name or a key function; unknown (None) values go last.
+    def sort_by(self, *keys: str | Callable[[Paper], Any], reverse: bool = False) -> Listing:
+        """Sort the papers by field names or key functions, the first key first.
 
-        The sort is stable, and papers whose key is None stay last in either direction.
+        ``sort_by("listed", "upvotes", reverse=True)`` sorts by listing day, then
+        by upvotes within a day. A key function may return a tuple, one level per
+        item. At every level, unknown (None) values go last in either direction;
+        the sort is stable.
 
         Raises:
-            ValueError: when ``key`` names no field of Paper.
+            ValueError: when a key names no field of Paper.
+            TypeError: when no key is given, or a key is neither a name nor a callable.
         """
-        return self._derive(sort_papers(self.papers, key, reverse=reverse))
+        return self._derive(sort_papers(self.papers, keys, reverse=reverse))
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per paper: fields in order plus ``url``; tuples become lists."""
@@ -150,9 +154,12 @@ class Listing(Sequence[Paper]):
     def merge(self, *others: Listing) -> Listing:
         """Combine this listing with others, one paper per arXiv id (else per title).
 
-        For a paper seen more than once, known values win over unknown ones, and
-        between two known values the one from the listing with the later ``date``
-        (the later argument on ties or unknown dates) wins.
+        For a paper seen more than once, known values win over unknown ones. Of
+        two known counts (upvotes, comments, stars), which only grow, the larger
+        wins. Of other known values, the one from the listing with the later
+        ``date`` wins (undated listings count as oldest); between listings of the
+        same or no date, the longer text or list, then the greater value. So the
+        papers do not depend on the order of the listings.
         """
         listings = (self, *others)
         for listing in others:

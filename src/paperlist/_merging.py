@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ._model import PAPER_FIELDS, Paper
 
@@ -18,13 +19,20 @@ def _title_key(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-def _newer(candidate: datetime.date | None, current: datetime.date | None) -> bool:
-    """Whether a value from a later listing dated ``candidate`` replaces one dated ``current``.
+# Counts that only grow on the site: the larger known value is the newer one.
+_GROWING = frozenset({"upvotes", "comments", "github_stars"})
 
-    Only a known earlier date keeps the current value; ties and unknown dates
-    go to the later argument.
+
+def _rank(value: Any, date: datetime.date | None) -> tuple[Any, ...]:
+    """How strongly a known value from a listing dated ``date`` claims its field.
+
+    A value from a later-dated listing beats one from an earlier or undated
+    listing; among equals, the longer text or list (a full abstract over a
+    shortened one), then the greater value. A total order on distinct values,
+    so the result does not depend on the order listings are merged in.
     """
-    return candidate is None or current is None or candidate >= current
+    size = len(value) if isinstance(value, (str, tuple)) else 0
+    return (date is not None, date or datetime.date.min, size, value)
 
 
 class _Merged:
@@ -39,7 +47,12 @@ class _Merged:
             value = getattr(paper, name)
             if not _is_known(value):
                 continue
-            if not _is_known(self.values[name]) or _newer(date, self.dates[name]):
+            current = self.values[name]
+            if not _is_known(current) or (
+                value > current
+                if name in _GROWING
+                else _rank(value, date) > _rank(current, self.dates[name])
+            ):
                 self.values[name] = value
                 self.dates[name] = date
 
