@@ -91,7 +91,7 @@ def test_json_output_is_paperlists_own_format() -> None:
 
 
 def test_jsonl_and_csv_hold_the_records() -> None:
-    """One record per paper; dates as ISO strings, lists joined in CSV."""
+    """One record per paper; dates as ISO strings, lists as JSON arrays in CSV."""
     jsonl = run(str(PAPER_PAGE), "--output", "jsonl")
     record = json.loads(jsonl.stdout.splitlines()[0])
     assert record["arxiv_id"] == "2509.24002"
@@ -100,8 +100,41 @@ def test_jsonl_and_csv_hold_the_records() -> None:
     table = list(csv.DictReader(io.StringIO(run(str(PAPER_PAGE), "--output", "csv").stdout)))
     assert len(table) == 1
     assert table[0]["repo_url"] == "https://github.com/eval-sys/mcpmark"
-    assert table[0]["mentioned_repo_urls"] == ""
+    assert table[0]["mentioned_repo_urls"] == "[]"
+    assert json.loads(table[0]["authors"])[:2] == ["Zijian Wu", "Xiangyan Liu"]
     assert table[0]["url"] == "https://huggingface.co/papers/2509.24002"
+
+
+def test_every_jsonl_line_is_an_object_with_arrays_that_loads_back() -> None:
+    for path in (*JSON_FILES, PAPER_PAGE, SEED):
+        result = run(str(path), "--output", "jsonl", "--today", "2025-10-28")
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert all(type(line) is dict for line in lines), path
+        for field in ("authors", "mentioned_repo_urls", "ai_keywords"):
+            assert all(type(line[field]) is list for line in lines), (path, field)
+        want = paperlist.load(path, today="2025-10-28").papers
+        assert paperlist.loads(result.stdout).papers == want, path
+
+
+def test_csv_ids_stay_text_with_the_documented_dtype() -> None:
+    """pandas would read 2404.02060 as the float 2404.0206 without dtype."""
+    pandas = pytest.importorskip("pandas")
+    papers = [paperlist.Paper("T", "2404.02060", authors=("Smith; John", "Ann"))]
+    lines = paperlist.dumps(paperlist.Listing(papers), lines=True)
+    result = run("-", "--output", "csv", stdin=lines.encode())
+    assert result.returncode == 0, result.stderr
+    frame = pandas.read_csv(io.StringIO(result.stdout), dtype={"arxiv_id": "string"})
+    assert frame.loc[0, "arxiv_id"] == "2404.02060"
+    assert json.loads(frame.loc[0, "authors"]) == ["Smith; John", "Ann"]
+
+
+def test_csv_of_no_paper_still_has_every_column() -> None:
+    result = run(str(PAPER_PAGE), "--output", "csv", "--keyword", "no such words anywhere")
+    assert result.stdout.splitlines() == [
+        "title,arxiv_id,abstract,authors,author_count,organization,published,listed,upvotes,"
+        "comments,repo_url,mentioned_repo_urls,github_stars,project_page,ai_summary,"
+        "ai_keywords,url"
+    ]
 
 
 def test_bibtex_output() -> None:

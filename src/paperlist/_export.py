@@ -8,9 +8,11 @@ from typing import Any
 
 from ._model import PAPER_FIELDS, Paper
 
-__all__ = ["to_html_table", "to_records"]
+__all__ = ["RECORD_FIELDS", "to_html_table", "to_records"]
 
 _HTML_ROWS = 50
+RECORD_FIELDS: tuple[str, ...] = (*PAPER_FIELDS, "url")
+"""The keys of every record, in order: Paper's fields, then the derived ``url``."""
 
 
 def to_records(papers: Sequence[Paper]) -> list[dict[str, Any]]:

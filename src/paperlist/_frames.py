@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
-from ._model import PAPER_FIELDS, Paper
+from ._export import RECORD_FIELDS
+from ._model import Paper
 
-__all__ = ["FRAME_COLUMNS", "to_arrow", "to_pandas"]
+__all__ = ["arrow_schema", "to_arrow", "to_pandas"]
 
 # Each column's kind: text, a list of text, a count or a date.
 _TEXT, _TEXTS, _COUNT, _DATE = "text", "texts", "count", "date"
@@ -29,8 +30,6 @@ _KINDS = {
     "published": _DATE,
     "listed": _DATE,
 }
-FRAME_COLUMNS: tuple[str, ...] = (*PAPER_FIELDS, "url")
-"""The columns of every frame: Paper's fields in order, then ``url``."""
 
 
 def _optional(module: str, caller: str, extra: str) -> ModuleType:
@@ -55,9 +54,9 @@ def to_pandas(papers: Sequence[Paper]) -> Any:
     dtypes = {_TEXT: "string", _COUNT: "Int64", _DATE: "datetime64[s]", _TEXTS: "object"}
     columns = {
         name: pandas.Series(_column(papers, name), dtype=dtypes[_KINDS.get(name, _TEXT)], name=name)
-        for name in FRAME_COLUMNS
+        for name in RECORD_FIELDS
     }
-    return pandas.DataFrame(columns, columns=list(FRAME_COLUMNS))
+    return pandas.DataFrame(columns, columns=list(RECORD_FIELDS))
 
 
 def arrow_schema() -> Any:
@@ -72,7 +71,7 @@ def arrow_schema() -> Any:
     return pyarrow.schema(
         [
             pyarrow.field(name, types[_KINDS.get(name, _TEXT)], nullable=name != "title")
-            for name in FRAME_COLUMNS
+            for name in RECORD_FIELDS
         ]
     )
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import query
+from ._export import RECORD_FIELDS
 from ._formats.document import dumps
 from ._listing import Listing
 from ._loading import FORMATS, load
@@ -153,7 +154,8 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         choices=_OUTPUTS,
         default="table",
         help="table (default, fits the terminal), json (paperlist's own format), "
-        "jsonl or csv (one record per paper), bibtex",
+        "jsonl (one paper object per line, which paperlist reads back), "
+        "csv (one record per paper; lists as JSON arrays), bibtex",
     )
     return parser
 
@@ -182,11 +184,12 @@ def _read(name: str, args: argparse.Namespace, stdin: Any) -> Listing:
     return load(name, **options)
 
 
-def _plain(value: object) -> object:
+def _csv_cell(value: object) -> object:
+    """Dates as ISO text; lists as JSON arrays, so that "Smith; John" stays one name."""
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
+        return json.dumps(value, ensure_ascii=False)
     return value
 
 
@@ -222,16 +225,13 @@ def _render(listing: Listing, output: str, width: int) -> str:
         return listing.to_bibtex()
     if output == "table":
         return _table(listing, width)
-    records = [
-        {key: _plain(value) for key, value in record.items()} for record in listing.to_records()
-    ]
     if output == "jsonl":
-        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        return dumps(listing, lines=True)
     buffer = io.StringIO()
-    names = list(records[0]) if records else ["title"]
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
+    writer = csv.DictWriter(buffer, fieldnames=RECORD_FIELDS, lineterminator="\n")
+    writer.writeheader()  # every column, even when no paper is left
+    for record in listing.to_records():
+        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
     return buffer.getvalue()
 
 
