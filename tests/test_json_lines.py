@@ -163,3 +163,11 @@ def test_a_title_only_object_with_other_keys_is_no_known_shape() -> None:
     assert paperlist.loads(json.dumps([{"title": "A", "upvotes": 2}])).papers == (
         Paper("A", upvotes=2),
     )
+
+
+def test_a_line_nested_too_deeply_is_reported() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    listing = paperlist.loads('{"title": "A", "arxiv_id": null}\n' + deep + "\n")
+    assert [paper.title for paper in listing] == ["A"]
+    (issue,) = listing.issues
+    assert (issue.line, issue.message) == (2, "invalid JSON Lines: nested too deeply to read")

@@ -172,15 +172,11 @@ def _structure(data: dict[str, Any], kind: type[_Built], path: str) -> _Built | 
     except (BaseValidationError, ForbiddenExtraKeysError) as exc:
         # cattrs groups every failure; transform_error names their JSON paths.
         messages = cattrs.transform_error(exc, path=path)
-        return messages[0] if messages else str(exc)
-    except ValueError as exc:  # a Paper's own check: a count below zero
-        return f"{exc} @ {path}"
+        return messages[0] if messages else f"{exc} @ {path}"
 
 
-def _message_and_path(problem: str) -> tuple[str, str | None]:
+def _message_and_path(problem: str) -> tuple[str, str]:
     message, _, path = problem.rpartition(" @ ")
-    if not path:
-        return problem, None
     return f"{message} at {path}", path
 
 
