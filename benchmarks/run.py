@@ -365,6 +365,91 @@ def _relative_growth(
     return statistics.median(ratios), statistics.median(ours), statistics.median(theirs)
 
 
+def build_archive(folder: Path, files: int) -> int:
+    """``files`` daily API files of 50 real items each, every paper with its own id.
+
+    Returns the number of papers written.
+    """
+    items = real_items()
+    for number in range(files):
+        day = []
+        for slot in range(50):
+            item = json.loads(json.dumps(items[(number * 50 + slot) % len(items)]))
+            item["paper"]["id"] = f"{2400 + number // 1000:04d}.{(number % 1000) * 50 + slot:05d}"
+            day.append(item)
+        (folder / f"day_{number:05d}.json").write_text(
+            json.dumps(day, separators=(",", ":")), encoding="utf-8"
+        )
+    return files * 50
+
+
+def archive_figures(report: Report, files: int, repeat: int) -> None:
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as root:
+        small, large = Path(root, "small"), Path(root, "large")
+        small.mkdir()
+        large.mkdir()
+        papers = build_archive(small, files)
+        # Four times the files, the same bytes: links to the small archive's files.
+        for number in range(4 * files):
+            (large / f"day_{number:05d}.json").symlink_to(small / f"day_{number % files:05d}.json")
+
+        one = timed(lambda: paperlist.load_many(small))
+        report.add(
+            f"load_many of {files} daily files: thousands of papers per second",
+            papers / one / 1e3,
+            "info",
+            True,
+            f"{files / one:.0f} files/s, {one:.2f} s",
+        )
+        workers = os.cpu_count() or 1
+        ratio, single, double = paired_ratio(
+            lambda: paperlist.load_many(small, workers=1),
+            lambda: paperlist.load_many(small, workers=2),
+            repeat,
+        )
+        report.add(
+            f"load_many workers=1 / workers=2 ({workers} cores)",
+            ratio,
+            ">= 1.6",
+            ratio >= 1.6,
+            f"{single:.2f} s vs {double:.2f} s",
+        )
+
+        def walk(folder: Path) -> Callable[[], object]:
+            return lambda: sum(len(listing) for listing in paperlist.iter_load(folder))
+
+        small_peak, _, _ = traced_peak(walk(small))
+        large_peak, _, _ = traced_peak(walk(large))
+        report.add(
+            f"iter_load peak, {4 * files} files / {files} files",
+            large_peak / small_peak,
+            "<= 1.2",
+            large_peak / small_peak <= 1.2,
+            f"{large_peak / 1e6:.1f} MB vs {small_peak / 1e6:.1f} MB",
+        )
+        try:
+            from huggingface_hub.hf_api import PaperInfo
+        except ImportError:
+            print("huggingface_hub is not installed: skipping its archive figure")
+            return
+        paths = sorted(small.iterdir())
+
+        def hub_route() -> object:
+            return [[PaperInfo(**item) for item in json.loads(path.read_bytes())] for path in paths]
+
+        ratio, theirs, ours = paired_ratio(hub_route, lambda: paperlist.load_many(small), repeat)
+        report.add(
+            "the archive through huggingface_hub PaperInfo / paperlist load_many",
+            ratio,
+            ">= 2.5",
+            ratio >= 2.5,
+            f"{theirs:.2f} s vs {ours:.2f} s",
+        )
+
+
 def import_figure(report: Report) -> None:
     code = (
         "import sys, paperlist; print(sorted(m for m in ('lxml', 'dateutil') if m in sys.modules))"
@@ -393,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--filter-papers", type=int, default=100_000, help="papers for the filter figure"
     )
+    parser.add_argument(
+        "--archive-files", type=int, default=1_000, help="daily files in the archive figures"
+    )
     args = parser.parse_args(argv)
     print(
         f"paperlist {paperlist.__version__} on Python {platform.python_version()}, "
@@ -404,6 +492,7 @@ def main(argv: list[str] | None = None) -> int:
     html_figures(report, args.repeat)
     filter_figures(report, args.repeat, args.filter_papers)
     scaling_figures(report, args.scaling_papers, args.repeat)
+    archive_figures(report, args.archive_files, max(3, args.repeat // 2))
     import_figure(report)
     if report.missed:
         print(f"{len(report.missed)} goal(s) missed: {', '.join(report.missed)}")

@@ -21,6 +21,7 @@ def test_public_names_are_pinned() -> None:
     """Adding or removing a public name is a deliberate change to this list."""
     assert paperlist.__all__ == [
         "SAMPLE_DATE",
+        "FetchError",
         "Issue",
         "Listing",
         "Paper",
@@ -30,7 +31,9 @@ def test_public_names_are_pinned() -> None:
         "__version__",
         "dump",
         "dumps",
+        "iter_load",
         "load",
+        "load_many",
         "loads",
         "sample_path",
     ]
@@ -148,6 +151,8 @@ def test_benchmark_runs_at_a_tiny_size() -> None:
             "500",
             "--scaling-papers",
             "20",
+            "--archive-files",
+            "4",
         ],
         capture_output=True,
         text=True,
@@ -165,6 +170,10 @@ def test_benchmark_runs_at_a_tiny_size() -> None:
         "tracemalloc peak",
         "still held",
         "growth",
+        "load_many of",
+        "workers=1 / workers=2",
+        "iter_load peak",
+        "the archive through huggingface_hub",
         "import paperlist",
     ):
         assert figure in result.stdout

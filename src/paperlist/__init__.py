@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from . import errors as errors  # the public modules, reachable as paperlist.errors
 from . import query as query  # and paperlist.query after `import paperlist`
+from ._archives import iter_load, load_many
 from ._formats.document import dump, dumps
 from ._listing import Listing
 from ._loading import load, loads
 from ._model import Issue, Paper
 from ._sample import SAMPLE_DATE, sample_path
-from .errors import PaperlistError, ParseError, UnknownFormatError
+from .errors import FetchError, PaperlistError, ParseError, UnknownFormatError
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SAMPLE_DATE",
+    "FetchError",
     "Issue",
     "Listing",
     "Paper",
@@ -24,7 +26,9 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "iter_load",
     "load",
+    "load_many",
     "loads",
     "sample_path",
 ]

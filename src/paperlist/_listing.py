@@ -21,7 +21,7 @@ from ._merging import merge_papers
 from ._model import Issue, Paper
 from .query import Predicate
 
-__all__ = ["Listing"]
+__all__ = ["Listing", "merge_listings"]
 
 
 def _paper_tuple(values: Iterable[Paper]) -> tuple[Paper, ...]:
@@ -161,24 +161,56 @@ class Listing(Sequence[Paper]):
         same or no date, the longer text or list, then the greater value. So the
         papers do not depend on the order of the listings.
         """
-        listings = (self, *others)
         for listing in others:
             if not isinstance(listing, Listing):
                 raise TypeError(f"merge() takes Listings, not {type(listing).__name__}")
-        dates = [listing.date for listing in listings if listing.date is not None]
-        return Listing(
-            merge_papers((listing.papers, listing.date) for listing in listings),
-            title=next((listing.title for listing in listings if listing.title is not None), None),
-            date=max(dates, default=None),
-            format=_common(listing.format for listing in listings),
-            source=_common(listing.source for listing in listings),
-        )
+        return merge_listings((self, *others))
 
     def _repr_html_(self) -> str:
         return to_html_table(self.papers, caption=repr(self))
 
 
-def _common(values: Iterable[str | None]) -> str | None:
+def merge_listings(listings: Iterable[Listing], *, keep_issues: bool = False) -> Listing:
+    """The merge of ``listings``, consumed one at a time (see Listing.merge).
+
+    With ``keep_issues``, the result keeps every listing's issues, each naming
+    the source it came from.
+    """
+    title: str | None = None
+    dates: list[datetime.date] = []
+    formats: set[str | None] = set()
+    sources: set[str | None] = set()
+    issues: list[Issue] = []
+
+    def papers_and_dates() -> Iterator[tuple[Sequence[Paper], datetime.date | None]]:
+        nonlocal title
+        for listing in listings:
+            if title is None:
+                title = listing.title
+            if listing.date is not None:
+                dates.append(listing.date)
+            formats.add(listing.format)
+            sources.add(listing.source)
+            if keep_issues:
+                issues.extend(_with_source(listing.issues, listing.source))
+            yield listing.papers, listing.date
+
+    papers = merge_papers(papers_and_dates())
+    return Listing(
+        papers,
+        title=title,
+        date=max(dates, default=None),
+        format=_common(formats),
+        source=_common(sources),
+        issues=issues,
+    )
+
+
+def _with_source(issues: Sequence[Issue], source: str | None) -> Iterator[Issue]:
+    for issue in issues:
+        yield issue if issue.source is not None else attrs.evolve(issue, source=source)
+
+
+def _common(distinct: set[str | None]) -> str | None:
     """The one value every listing shares, or None."""
-    distinct = set(values)
-    return distinct.pop() if len(distinct) == 1 else None
+    return next(iter(distinct)) if len(distinct) == 1 else None

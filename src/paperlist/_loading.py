@@ -11,12 +11,13 @@ from typing import IO, Literal, Union
 from ._context import LoadContext
 from ._dates import date_argument
 from ._decoding import UTF8_BOM, decode
+from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
 from ._listing import Listing
-from .errors import UnknownFormatError, YearlessDateWarning
+from .errors import ParseError, UnknownFormatError, YearlessDateWarning
 
-__all__ = ["FORMATS", "Format", "load", "loads"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Format", "load", "loads"]
 
 Format = Literal["text", "html", "json"]
 FORMATS: tuple[Format, ...] = ("text", "html", "json")
@@ -24,6 +25,8 @@ FORMATS: tuple[Format, ...] = ("text", "html", "json")
 Source = Union[str, "os.PathLike[str]", "os.PathLike[bytes]", IO[str], IO[bytes]]
 
 _BOM = "\ufeff"
+DEFAULT_MAX_BYTES = 2 << 30
+"""The largest input ``load`` reads unless told otherwise: 2 GiB."""
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
 
@@ -66,31 +69,48 @@ def load(
     format: str | None = None,
     today: datetime.date | str | None = None,
     strict: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Listing:
-    """Read a Daily Papers page from a path or an open file (text or binary mode).
+    """Read a Daily Papers page from a path, an open file (text or binary mode) or a URL.
 
     Args:
-        source: a path (``str`` or ``os.PathLike``) or an object with ``read()``.
+        source: a path (``str`` or ``os.PathLike``), an object with ``read()``, or an
+            ``http://`` or ``https://`` URL (a ``str``), fetched with the standard library.
         format: ``"text"``, ``"html"`` or ``"json"``; None detects it from the content.
         today: the day the page was captured (a date or ``"2025-10-28"``), for dates shown
-            without a year. Default: the capture date the saving tool wrote into the dump,
-            else the current date, with a YearlessDateWarning if any such date is read.
+            without a year. Default: the capture date the saving tool wrote into the dump
+            (for a URL, the day of the response's ``Date`` header), else the current date,
+            with a YearlessDateWarning if any such date is read.
         strict: raise ParseError at the first problem instead of recording an Issue.
+        timeout: for a URL, seconds to wait for the connection and for each read.
+        max_bytes: the largest input read (2 GiB by default); a larger one is refused.
 
     Returns:
-        The Listing; its ``source`` is the path as given (a file object's ``name``).
+        The Listing; its ``source`` is the path or URL as given (a file object's ``name``).
 
     Raises:
-        ParseError: the content cannot be read (or, in strict mode, has a problem).
+        ParseError: the content cannot be read (or, in strict mode, has a problem), or is
+            larger than ``max_bytes``.
+        FetchError: a URL could not be fetched (an ``OSError``).
         UnknownFormatError: ``format`` names no known format.
         OSError: the file cannot be opened or read.
         TypeError: an argument has the wrong type.
     """
     _check_format(format)
     origin: str | None
+    if is_url(source):
+        fetched = fetch(source, timeout=timeout, max_bytes=max_bytes)
+        if today is None:
+            today = fetched.date
+        return _load_data(fetched.data, format=format, today=today, strict=strict, origin=source)
     if isinstance(source, (str, os.PathLike)):
         origin = os.fsdecode(source)
         with open(source, "rb") as stream:
+            # Refused before reading when the file says its size; read(n) would
+            # allocate n bytes up front, so the limit is never passed to it.
+            if os.fstat(stream.fileno()).st_size > max_bytes:
+                _check_size(max_bytes + 1, max_bytes, origin)
             data: str | bytes = stream.read()
     elif hasattr(source, "read"):
         data = source.read()
@@ -100,7 +120,16 @@ def load(
         origin = name if isinstance(name, str) else None
     else:
         raise TypeError(f"load() takes a path or a file object, not {type(source).__name__}")
+    _check_size(len(data), max_bytes, origin)
     return _load_data(data, format=format, today=today, strict=strict, origin=origin)
+
+
+def _check_size(size: int, max_bytes: int, origin: str | None) -> None:
+    if size > max_bytes:
+        raise ParseError(
+            f"the input is larger than max_bytes={max_bytes}",
+            source=origin if origin is not None else "<string>",
+        )
 
 
 def _check_format(format: object) -> None:

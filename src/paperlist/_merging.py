@@ -36,13 +36,26 @@ def _rank(value: Any, date: datetime.date | None) -> tuple[Any, ...]:
 
 
 class _Merged:
-    """One paper being merged, with the date of the listing each field came from."""
+    """One paper being merged, with the date of the listing each field came from.
+
+    A paper seen once, as most are, is kept as it is: its values are taken
+    apart only when a second copy comes.
+    """
 
     def __init__(self, paper: Paper, date: datetime.date | None) -> None:
-        self.values = {name: getattr(paper, name) for name in PAPER_FIELDS}
-        self.dates: dict[str, datetime.date | None] = dict.fromkeys(PAPER_FIELDS, date)
+        self.first: Paper | None = paper
+        self.first_date = date
+        self.values: dict[str, Any] = {}
+        self.dates: dict[str, datetime.date | None] = {}
+
+    def value(self, name: str) -> Any:
+        return getattr(self.first, name) if self.first is not None else self.values[name]
 
     def absorb(self, paper: Paper, date: datetime.date | None) -> None:
+        if self.first is not None:
+            self.values = {name: getattr(self.first, name) for name in PAPER_FIELDS}
+            self.dates = dict.fromkeys(PAPER_FIELDS, self.first_date)
+            self.first = None
         for name in PAPER_FIELDS:
             value = getattr(paper, name)
             if not _is_known(value):
@@ -57,7 +70,7 @@ class _Merged:
                 self.dates[name] = date
 
     def paper(self) -> Paper:
-        return Paper(**self.values)
+        return self.first if self.first is not None else Paper(**self.values)
 
 
 def merge_papers(
@@ -77,7 +90,7 @@ def merge_papers(
             if found is None and title_key:
                 found = by_title.get(title_key)
                 if found is not None and paper.arxiv_id is not None:
-                    known_id = found.values["arxiv_id"]
+                    known_id = found.value("arxiv_id")
                     if known_id is not None and known_id != paper.arxiv_id:
                         found = None  # same title, different papers
             if found is None:
@@ -85,8 +98,9 @@ def merge_papers(
                 merged.append(found)
             else:
                 found.absorb(paper, date)
-            if found.values["arxiv_id"] is not None:
-                by_id[found.values["arxiv_id"]] = found
+            arxiv_id = found.value("arxiv_id")
+            if arxiv_id is not None:
+                by_id[arxiv_id] = found
             if title_key:
                 by_title.setdefault(title_key, found)
     return tuple(item.paper() for item in merged)

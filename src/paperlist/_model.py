@@ -6,6 +6,7 @@ A leaf: it imports nothing of paperlist's, so every module may import it.
 from __future__ import annotations
 
 import datetime
+import operator
 import warnings
 from collections.abc import Iterable
 
@@ -72,6 +73,12 @@ class Paper:
                 if value is not None and value < 0:
                     raise ValueError(f"{name} must be >= 0 or None, got {value}")
 
+    def __reduce__(self) -> tuple[type[Paper], tuple[object, ...]]:
+        # Pickled as its field values and rebuilt through the constructor: a
+        # third of attrs' state protocol in size of work, which matters when
+        # process pools send archives of papers back.
+        return (Paper, _field_values(self))
+
     @property
     def url(self) -> str | None:
         """The paper's page on Hugging Face, or None without an arXiv id."""
@@ -120,6 +127,7 @@ class Paper:
 
 PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
 """The names of Paper's fields, in order."""
+_field_values = operator.attrgetter(*PAPER_FIELDS)
 
 
 @attrs.frozen
@@ -132,6 +140,8 @@ class Issue:
         column: 1-based column, or None.
         field: the Paper field or JSON path concerned, or None.
         index: position of the concerned paper in ``Listing.papers``, or None.
+        source: the file or URL the issue was met in, where a listing gathers
+            several (``load_many``); ``index`` then counts in that file's listing.
     """
 
     message: str
@@ -139,9 +149,10 @@ class Issue:
     column: int | None = None
     field: str | None = None
     index: int | None = None
+    source: str | None = None
 
     def __str__(self) -> str:
-        where = []
+        where = [] if self.source is None else [self.source]
         if self.line is not None:
             where.append(f"line {self.line}")
             if self.column is not None:

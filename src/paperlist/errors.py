@@ -6,7 +6,15 @@ the wording of messages is not.
 
 from __future__ import annotations
 
-__all__ = ["PaperlistError", "ParseError", "UnknownFormatError", "YearlessDateWarning"]
+from typing import Any
+
+__all__ = [
+    "FetchError",
+    "PaperlistError",
+    "ParseError",
+    "UnknownFormatError",
+    "YearlessDateWarning",
+]
 
 
 class PaperlistError(Exception):
@@ -62,6 +70,41 @@ class ParseError(PaperlistError, ValueError):
         parts = [str(part) for part in (self.source, self.line, self.column) if part is not None]
         parts.append(" " + self.message if parts else self.message)
         return ":".join(parts)
+
+
+class FetchError(PaperlistError, OSError):
+    """A URL could not be fetched: DNS, connection, TLS, an HTTP error status, a timeout,
+    or a body over the size limit.
+
+    Attributes:
+        message: what went wrong.
+        url: the URL asked for.
+        status: the HTTP status of the last response, or None when there was none.
+    """
+
+    message: str
+    url: str
+    status: int | None
+
+    def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
+        # Only the message goes to Exception.args (see ParseError).
+        super().__init__(message)
+        self.message = message
+        self.url = url
+        self.status = status
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, int | None]]:
+        # OSError pickles its args only: rebuild from all three attributes.
+        return (_fetch_error, (self.message, self.url, self.status))
+
+    def __str__(self) -> str:
+        """``url: HTTP 404: message``, leaving out an unknown status."""
+        status = f"HTTP {self.status}: " if self.status is not None else ""
+        return f"{self.url}: {status}{self.message}"
+
+
+def _fetch_error(message: str, url: str, status: int | None) -> FetchError:
+    return FetchError(message, url=url, status=status)
 
 
 class UnknownFormatError(PaperlistError, ValueError):

@@ -238,7 +238,9 @@ class ItemMapper:
             self.wrong(f"{path}.authors", "an array of authors", value)
             return ()
         try:
-            names = tuple(map(_name_of, value))
+            # Built as a list, then an exact tuple: tuple(map()) guesses a size and
+            # resizes, which leaves CPython's per-size tuple free lists filling.
+            names = (*map(_name_of, value),)
             # Joined by spaces, names are normal text exactly when each is
             # a non-empty normal string; join() also checks they are strings.
             joined = " ".join(names)

@@ -79,6 +79,7 @@ def _iso_date(value: object, _: object) -> datetime.date:
 def _converter() -> cattrs.Converter:
     """The private converter, built on first use: importing cattrs costs start-up time."""
     import cattrs
+    from cattrs.gen import make_dict_unstructure_fn, override
 
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict_str)
@@ -88,6 +89,12 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _strict_strings)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(tuple, list)
+    # An issue's source is written only when known, so documents of single
+    # loads stay as version 2 first wrote them.
+    converter.register_unstructure_hook(
+        Issue,
+        make_dict_unstructure_fn(Issue, converter, source=override(omit_if_default=True)),
+    )
     return converter
 
 
