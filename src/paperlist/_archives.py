@@ -108,9 +108,15 @@ def _load_one(
     timeout: float,
     max_bytes: int,
 ) -> Listing:
-    """One file as ``load`` reads it; with "skip", a file that fails is an Issue."""
+    """One file as ``load`` reads it; with "skip", a file that fails is an Issue.
+
+    In an archive a blank file is a failed save, not a page without papers.
+    """
     try:
-        return load(source, today=today, strict=strict, timeout=timeout, max_bytes=max_bytes)
+        listing = load(source, today=today, strict=strict, timeout=timeout, max_bytes=max_bytes)
+        if listing.format is None:  # nothing but white space
+            raise ParseError("no content: the file is empty or blank", source=source)
+        return listing
     except (ParseError, OSError) as error:
         if on_error == "raise":
             raise
