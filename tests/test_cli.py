@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import runpy
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
 import paperlist
-from conftest import JSON_FILES, PAPER_PAGE, SEED
+from conftest import DATA, JSON_FILES, PAPER_PAGE, SEED
 from paperlist.cli import main
 
 
@@ -28,12 +32,27 @@ def _terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
-def run(*args: str, stdin: bytes | None = None) -> Result:
-    """Run the command on ``args`` with ``stdin`` as its (binary-backed) standard input."""
-    stdout, stderr = io.StringIO(), io.StringIO()
+class Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def run(
+    *args: str, stdin: bytes | None = None, terminal: bool = False, tty_stdin: bool = False
+) -> Result:
+    """Run the command on ``args`` with ``stdin`` as its (binary-backed) standard input.
+
+    ``terminal`` makes standard output a terminal; ``tty_stdin`` standard input.
+    """
+    stdout = Terminal() if terminal else io.StringIO()
+    stderr = io.StringIO()
     raw = io.BytesIO(stdin or b"")
     raw.name = "<stdin>"  # as sys.stdin.buffer is named
     stream = io.TextIOWrapper(raw, encoding="utf-8")
+    if tty_stdin:
+        stream.isatty = lambda: True  # type: ignore[method-assign]
     status = main(list(args), stdin=stream, stdout=stdout, stderr=stderr)
     return Result(status, stdout.getvalue(), stderr.getvalue())
 
@@ -49,29 +68,64 @@ def test_python_m_paperlist_runs_the_command(
     assert capsys.readouterr().out.splitlines()[-1] == "1 papers"
 
 
-def test_help_documents_every_option() -> None:
-    """--help lists every option of the command."""
+def test_help_documents_every_option_with_examples() -> None:
+    """--help lists every option of the command and an example for each common task."""
     result = run("--help")
     assert result.returncode == 0
     for option in (
-        "--format", "--today", "--strict", "--since", "--until", "--min-authors",
-        "--max-authors", "--has-repo", "--keyword", "--any", "--sort", "--reverse",
-        "--limit", "--output", "--sample",
+        "--format", "--today", "--strict", "--keep-going", "--since", "--until",
+        "--listed-since", "--listed-until", "--min-authors", "--max-authors", "--min-upvotes",
+        "--repo", "--repo-host", "--keyword", "--any", "--sort", "--reverse", "--limit",
+        "--output", "--quiet", "--columns", "--no-truncate", "--version", "--debug", "--sample",
     ):  # fmt: skip
         assert option in result.stdout
+    assert "examples:" in result.stdout
+    assert "paperlist saved/ -q" in result.stdout
 
 
-def test_table_on_the_seed() -> None:
-    """The default table fits the width and prints the filtered rows."""
-    result = run(str(SEED), "--today", "2025-10-28", "--has-repo", "--min-authors", "10")
+def test_version() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout) == (0, f"paperlist {paperlist.__version__}\n")
+
+
+def test_table_on_the_seed_in_a_terminal() -> None:
+    """In a terminal the table fits the width and prints the filtered rows."""
+    result = run(str(SEED), "--today", "2025-10-28", "--repo", "--min-authors", "10", terminal=True)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["published", "votes", "comm", "authors", "title"]
+    assert lines[0].split() == ["published", "votes", "comm", "authors", "id", "title"]
     assert lines[-1] == "2 papers"
     assert all(len(line) <= 100 for line in lines)
     # Checked against the raw seed: the two linked papers with 10 or more authors.
-    assert re.search(r"^2024-10-07 +2 +11  SePPO: ", lines[1])
-    assert re.search(r"^2025-07-13 +10  Inversion-DPO: ", lines[2])
+    assert re.search(r"^2024-10-07 +2 +11 +SePPO: ", lines[1])  # no id: an empty column
+    assert re.search(r"^2025-07-13 +10 +Inversion-DPO: ", lines[2])
+    assert lines[1].endswith("…")
+
+
+def test_titles_are_whole_when_piped_or_asked() -> None:
+    """SePPO's title is 66 characters: cut in a 100-column terminal, whole in a pipe."""
+    title = "SePPO: Semi-Policy Preference Optimization for Diffusion Alignment"
+    piped = run(str(SEED), "--today", "2025-10-28", "--keyword", "SePPO")
+    assert piped.stdout.splitlines()[1].endswith(title)
+    asked = run(
+        str(SEED), "--today", "2025-10-28", "--keyword", "SePPO", "--no-truncate", terminal=True
+    )
+    assert asked.stdout.splitlines()[1].endswith(title)
+
+
+def test_columns_of_the_table_and_csv() -> None:
+    table = run(str(JSON_FILES[0]), "--columns", "arxiv_id,upvotes,title", "--limit", "1")
+    header, first = table.stdout.splitlines()[:2]
+    assert header.split() == ["id", "votes", "title"]
+    assert first.split()[:2] == ["2403.12015", "32"]  # the file's first item
+    csv_out = run(str(JSON_FILES[0]), "--output", "csv", "--columns", "arxiv_id,upvotes")
+    assert csv_out.stdout.splitlines()[:2] == ["arxiv_id,upvotes", "2403.12015,32"]
+
+
+def test_quiet_prints_one_arxiv_id_per_line() -> None:
+    quiet = run(str(JSON_FILES[0]), "-q", "--sort", "upvotes", "--reverse", "--limit", "2")
+    assert quiet.stdout == "2403.12015\n2403.10704\n"  # 32 and 16 upvotes in the file
+    assert run(str(JSON_FILES[0]), "--output", "ids").stdout.count("\n") == 13
 
 
 def test_sample_is_the_main_job() -> None:
@@ -194,11 +248,10 @@ def test_bad_file_exits_2_with_its_position(stdin: bytes, message: str) -> None:
     assert result.stdout == ""
 
 
-def test_missing_file_and_usage_errors_exit_2() -> None:
-    """Unreadable files and bad options exit 2."""
-    assert run("no-such-file.txt").returncode == 2
-    assert run("--limit", "many", str(SEED)).returncode == 2
-    assert run().returncode == 2
+def test_missing_file_exits_2_with_one_line() -> None:
+    result = run("no-such-file.txt")
+    assert result.returncode == 2
+    assert result.stderr == ("paperlist: cannot read no-such-file.txt: No such file or directory\n")
 
 
 def test_lenient_problems_are_warnings() -> None:
@@ -210,3 +263,157 @@ def test_lenient_problems_are_warnings() -> None:
         "-:7:1: warning: expected a date like 'Sep 11' or 'Sep 11, 2024', got 'Smarch 3, 2024'\n"
     )
     assert result.stdout.splitlines()[-1] == "1 papers"
+
+
+# -- filters -----------------------------------------------------------------------
+
+
+def test_min_upvotes_and_listing_days() -> None:
+    """2024-03-19: 13 papers listed that day; two have 16 or more upvotes (32 and 16)."""
+    voted = run(str(JSON_FILES[0]), "--min-upvotes", "16", "-q")
+    assert voted.stdout == "2403.12015\n2403.10704\n"
+    listed = run(str(JSON_FILES[0]), "--listed-since", "2024-03-19", "--listed-until", "2024-03-19")
+    assert listed.stdout.splitlines()[-1] == "13 papers"
+    assert run(str(JSON_FILES[0]), "--listed-since", "2024-03-20").stdout.endswith("0 papers\n")
+
+
+def test_repo_and_repo_host() -> None:
+    args = (str(SEED), "--today", "2025-10-28", "--output", "ids")
+    count = run(str(SEED), "--today", "2025-10-28", "--repo").stdout.splitlines()[-1]
+    alias = run(str(SEED), "--today", "2025-10-28", "--has-repo").stdout.splitlines()[-1]
+    on_github = run(str(SEED), "--today", "2025-10-28", "--repo-host", "github.com")
+    assert count == alias == on_github.stdout.splitlines()[-1]
+    assert run(*args, "--repo-host", "gitlab.com").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--repo-host", "github"), "argument --repo-host: invalid choice: 'github'"),
+        (("--has-repo=github.com",), "argument --repo/--has-repo: ignored explicit argument"),
+        (("--keyword", ""), "argument --keyword: expected a word, got an empty string"),
+        (("--keyword", "x", "--any"), "--any needs at least two --keyword"),
+        (("--reverse",), "--reverse needs --sort"),
+        (("--sort", "votes"), "argument --sort: unknown name 'votes'"),
+        (("--columns", "title,colour"), "argument --columns: unknown name 'colour'"),
+        (("--columns", "title", "--output", "json"), "--columns applies to --output table"),
+        (("-q", "--output", "csv"), "--quiet prints ids and cannot be used with --output csv"),
+        (("--limit", "many"), "argument --limit: expected a whole number >= 0, got 'many'"),
+        (("--since", "May 3"), "argument --since: expected a date like 2025-10-28"),
+        (("--output", "xml"), "argument --output: invalid choice: 'xml'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
+    result = run(str(SEED), *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"paperlist: error: {message}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_sort_by_several_fields() -> None:
+    result = run(*map(str, JSON_FILES[:2]), "--sort", "listed,upvotes", "--reverse", "-q")
+    ids = result.stdout.split()
+    both = paperlist.load(JSON_FILES[0]).merge(paperlist.load(JSON_FILES[1]))
+    want = both.sort_by("listed", "upvotes", reverse=True)
+    assert ids == [paper.arxiv_id for paper in want]
+    assert ids[0].startswith("2404.")  # the later day, 2024-04-03, first
+
+
+# -- inputs ------------------------------------------------------------------------
+
+
+def test_directories_and_quoted_globs(tmp_path: Path) -> None:
+    for path in JSON_FILES[:2]:
+        shutil.copy(path, tmp_path / path.name)
+    from_folder = run(str(tmp_path), "-q").stdout
+    from_glob = run(str(tmp_path / "*.json"), "-q").stdout
+    from_files = run(*map(str, JSON_FILES[:2]), "-q").stdout
+    assert from_folder == from_glob == from_files
+    assert len(from_files.split()) == 13 + 11
+
+
+def test_standard_input_is_read_when_piped_without_a_file_name() -> None:
+    piped = run("--output", "ids", stdin=JSON_FILES[0].read_bytes())
+    assert len(piped.stdout.split()) == 13
+    waiting = run(tty_stdin=True)
+    assert waiting.returncode == 2
+    assert waiting.stderr.startswith("paperlist: error: give at least one FILE")
+
+
+def test_keep_going_reports_bad_files_and_reads_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"paper": {"id": "2404.02060", "title": ', encoding="utf-8")
+    missing = tmp_path / "missing.json"
+    result = run(str(JSON_FILES[0]), str(bad), str(missing), "--keep-going", "-q")
+    assert result.returncode == 1
+    assert len(result.stdout.split()) == 13
+    assert result.stderr.splitlines() == [
+        f"{bad}:1:42: invalid JSON: Expecting value",
+        f"paperlist: cannot read {missing}: No such file or directory",
+    ]
+    stopped = run(str(JSON_FILES[0]), str(bad), "-q")
+    assert (stopped.returncode, stopped.stdout) == (2, "")
+    assert stopped.stderr == f"{bad}:1:42: invalid JSON: Expecting value\n"
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, ", encoding="utf-8")
+    result = run(str(bad), "--debug")
+    assert result.returncode == 2
+    assert result.stderr.startswith("Traceback (most recent call last):")
+    assert result.stderr.endswith(f"{bad}:1:5: invalid JSON: Expecting value\n")
+
+
+def test_progress_counter_only_on_a_terminal() -> None:
+    stderr = Terminal()
+    main([*map(str, JSON_FILES[:3]), "-q"], stdout=io.StringIO(), stderr=stderr)
+    assert "\rread 1/3 files" in stderr.getvalue()
+    assert stderr.getvalue().endswith("\r\033[K")
+    assert run(*map(str, JSON_FILES[:3]), "-q").stderr == ""
+
+
+# -- pipes and encodings -------------------------------------------------------------
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "paperlist", *args]
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """head -1 closes the pipe after the first line: no traceback, a shell's status."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    env["PYTHONPATH"] = str(Path(paperlist.__file__).parent.parent)
+    for output in ("csv", "jsonl", "table", "json", "bibtex"):
+        shell = subprocess.run(
+            [
+                "bash",
+                "-c",
+                'set -o pipefail; "$@" | head -1 > /dev/null; echo "status ${PIPESTATUS[0]}" >&2',
+                "_",
+                *_command(str(DATA / "json"), "--output", output),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+        assert shell.stderr in ("status 0\n", "status 141\n"), (output, shell.stderr)
+
+
+def test_characters_the_terminal_cannot_show_are_replaced(tmp_path: Path) -> None:
+    page = tmp_path / "pi.jsonl"
+    page.write_text(
+        paperlist.dumps(paperlist.Listing([paperlist.Paper("π0: a robot policy")]), lines=True),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PYTHONIOENCODING="ascii")
+    env["PYTHONPATH"] = str(Path(paperlist.__file__).parent.parent)
+    result = subprocess.run(
+        _command(str(page)), capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "?0: a robot policy" in result.stdout
+    assert result.stderr == ""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
+    "REPOSITORY_HOSTS",
     "arxiv_id_from_paper_url",
     "canonical_repo_urls",
     "find_repo_urls",
@@ -13,12 +14,13 @@ __all__ = [
     "normalise_arxiv_id",
 ]
 
-_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
-# Derived from _HOSTS, so that a host added there is found: what a host's
+REPOSITORY_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+"""The hosts whose links are read as code repositories."""
+# Derived from REPOSITORY_HOSTS, so that a host added there is found: what a host's
 # last four characters and last letter can be, to rule out most slashes cheaply.
-_HOST_ENDINGS = frozenset(host[-4:] for host in _HOSTS)
-_HOST_LAST_LETTERS = frozenset(c for host in _HOSTS for c in (host[-1], host[-1].upper()))
-_URL_PREFIXES = tuple((f"https://{host}/", host) for host in _HOSTS)
+_HOST_ENDINGS = frozenset(host[-4:] for host in REPOSITORY_HOSTS)
+_HOST_LAST_LETTERS = frozenset(c for host in REPOSITORY_HOSTS for c in (host[-1], host[-1].upper()))
+_URL_PREFIXES = tuple((f"https://{host}/", host) for host in REPOSITORY_HOSTS)
 # What follows a host: "/owner/name"; anything deeper is dropped.
 _PATH = re.compile(r"/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)")
 # Path segments that make "host/segment/x" a site page, not a repository.
@@ -72,7 +74,7 @@ def find_repo_urls(text: str) -> list[str]:
 
 def _url_before(text: str, slash: int) -> str | None:
     """The repository URL whose host ends right before ``slash``, if it is one."""
-    for host in _HOSTS:
+    for host in REPOSITORY_HOSTS:
         start = slash - len(host)
         if start < 0 or text[start:slash].lower() != host:
             continue
