@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import traceback
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
@@ -25,7 +26,7 @@ from ._listing import Listing, merge_listings
 from ._loading import FORMATS, load
 from ._model import Issue
 from ._sample import SAMPLE_DATE, sample_path
-from .errors import ParseError
+from .errors import ParseError, YearlessDateWarning
 
 __all__ = ["main"]
 
@@ -320,11 +321,15 @@ class _Run:
             "today": self.args.today,
             "strict": self.args.strict,
         }
+        source = getattr(self.stdin, "buffer", self.stdin) if name == "-" else name
         try:
-            if name == "-":
-                # The binary buffer, when there is one, keeps decoding ours (BOM, bad bytes).
-                return load(getattr(self.stdin, "buffer", self.stdin), **options)
-            return load(name, **options)
+            # The binary buffer, when there is one, keeps decoding ours (BOM, bad bytes).
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", YearlessDateWarning)
+                listing = load(source, **options)
+            for warning in caught:
+                self.stderr.write(f"{name}: warning: {warning.message}\n")
+            return listing
         except (ParseError, OSError) as error:
             if self.args.debug or not self.args.keep_going:
                 raise
