@@ -204,9 +204,16 @@ def test_counts_too_long_for_int_are_issues(page: str, field: str) -> None:
 
 
 def test_huge_numbers() -> None:
-    """Numbers beyond any count are reported, never crash."""
-    item = {"paper": {"id": "2509.24002", "title": "T", "upvotes": 10**400}}
+    """Numbers beyond any count (int64, which Arrow and SQLite hold) are reported, never kept."""
+    item = {
+        "paper": {"id": "2509.24002", "title": "T", "upvotes": 10**400, "githubStars": 2**63 - 1}
+    }
     listing = paperlist.loads(json.dumps([item]))
-    assert listing[0].upvotes == 10**400
+    assert (listing[0].upvotes, listing[0].github_stars) == (None, 2**63 - 1)
+    (issue,) = listing.issues
+    assert issue.field == "$[0].paper.upvotes"
+    assert issue.message.startswith("expected a count below 2**63 at $[0].paper.upvotes")
+    with pytest.raises(ParseError, match="below 2"):
+        paperlist.loads(json.dumps([item]), strict=True)
     with pytest.raises(ParseError, match="invalid JSON"):
         paperlist.loads('[{"paper": {"id": "1", "upvotes": 1' + "0" * 5000 + "}}]")

@@ -511,3 +511,13 @@ def test_version_1_documents_still_load() -> None:
         mentioned_repo_urls=("https://github.com/a/b",),
     )
     assert json.loads(paperlist.dumps(paperlist.loads(json.dumps(version_1))))["paperlist"] == 2
+
+
+def test_a_hydration_object_with_both_arrays_gives_the_papers_of_both() -> None:
+    """No array of papers a document holds is left unread."""
+    day = [{"paper": {"id": "2404.02060", "title": "A"}}]
+    found = [{"paper": {"id": "2404.02078", "title": "B", "upvotes": "x"}}]
+    listing = paperlist.loads(json.dumps({"dailyPapers": day, "searchResults": found}))
+    assert [paper.arxiv_id for paper in listing] == ["2404.02060", "2404.02078"]
+    (issue,) = listing.issues
+    assert (issue.field, issue.index) == ("$.searchResults[0].paper.upvotes", 1)

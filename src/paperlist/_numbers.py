@@ -25,6 +25,8 @@ AUTHOR_COUNT = re.compile(AUTHOR_COUNT_PATTERN, re.IGNORECASE)
 # No page shows a count this long; longer digit runs are garbage, and Python
 # refuses to convert strings of more than 4,300 digits anyway.
 _MAX_DIGITS = 15
+MAX_COUNT = 2**63 - 1
+"""The largest count a Paper takes from JSON: Arrow's and SQLite's int64 hold it."""
 
 
 def parse_count(text: str) -> int | None:

@@ -25,6 +25,7 @@ from .._dates import echoes_instant, parse_iso_date, parse_utc_instant
 from .._links import mentioned_repos, normalise_arxiv_id, repo_url
 from .._listing import Listing
 from .._model import Paper
+from .._numbers import MAX_COUNT
 from .._strings import normalise_space, shorten
 
 __all__ = [
@@ -76,6 +77,7 @@ class ItemMapper:
         self.context = context
         self.line = line
         self.index = 0  # the Listing position of the paper being mapped
+        self.index_offset = 0  # papers of arrays mapped before this one
 
     def wrong(self, path: str, expected: str, value: object) -> None:
         """Report a value of the wrong kind at ``path``; its field becomes unknown."""
@@ -98,7 +100,7 @@ class ItemMapper:
         first: object = None
         position = -1
         for position, item in enumerate(items):
-            self.index = len(papers)
+            self.index = self.index_offset + len(papers)
             if type(item) is dict:
                 papers.append(self.map_item(item, f"{path}[{position}]"))
                 continue
@@ -177,9 +179,12 @@ class ItemMapper:
         return None
 
     def _count(self, value: object, path: str, key: str) -> int | None:
-        if value is None or (type(value) is int and value >= 0):
+        if value is None or (type(value) is int and 0 <= value <= MAX_COUNT):
             return value
-        self.wrong(f"{path}.{key}", "a whole number >= 0", value)
+        too_large = type(value) is int and value > MAX_COUNT
+        self.wrong(
+            f"{path}.{key}", "a count below 2**63" if too_large else "a whole number >= 0", value
+        )
         return None
 
     def _instant(self, value: object, path: str, key: str) -> datetime.datetime | None:
@@ -388,14 +393,19 @@ def listing_from_hydration(
 
     On a day page, papers that name no listing day were listed on the page's date.
     """
-    key = next(key for key in HYDRATION_KEYS if key in props)
     page_date = _page_date(props, context, line)
-    items = props[key]
-    if type(items) is not list:
-        raise context.error(
-            f"expected an array at $.{key}, got {type_name(items)}", line=line, field=f"$.{key}"
-        )
-    papers = ItemMapper(context, line=line).map_items(items, f"$.{key}")
+    papers: list[Paper] = []
+    mapper = ItemMapper(context, line=line)
+    for key in HYDRATION_KEYS:  # a page may hold both: every array is read
+        if key not in props:
+            continue
+        items = props[key]
+        if type(items) is not list:
+            raise context.error(
+                f"expected an array at $.{key}, got {type_name(items)}", line=line, field=f"$.{key}"
+            )
+        mapper.index_offset = len(papers)
+        papers.extend(mapper.map_items(items, f"$.{key}"))
     if page_date is not None and props.get("periodType") == "day":
         papers = [
             paper if paper.listed is not None else _listed_on(paper, page_date) for paper in papers

@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 from .._context import LoadContext
 from .._listing import Listing
 from .._model import Issue, Paper
+from .._numbers import MAX_COUNT
 from .api import type_name
 
 if TYPE_CHECKING:
@@ -51,8 +52,8 @@ def _strict_str(value: object, _: object) -> str:
 
 
 def _strict_count(value: object, _: object) -> int:
-    if type(value) is not int or value < 0:
-        raise TypeError(f"expected a whole number >= 0, got {value!r}")
+    if type(value) is not int or not 0 <= value <= MAX_COUNT:
+        raise TypeError(f"expected a whole number from 0 to {MAX_COUNT}, got {value!r}")
     return value
 
 
