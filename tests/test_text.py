@@ -249,3 +249,36 @@ def test_a_long_run_of_links_is_read_once() -> None:
     listing = _load(card + "[](a)" * 1000 + "\n")
     assert [paper.title for paper in listing] == ["Title"]
     assert [issue.line for issue in listing.issues] == [9]
+
+
+def test_a_repeated_card_is_read_once_and_reported() -> None:
+    """A card pasted twice is one paper and one Issue, never a silent loss."""
+    card = f"SePPO: Semi-Policy Preference\n\n{ABSTRACT}\n\n  • 11 authors\n·\nOct 7, 2024 2\n"
+    other = f"VecCity: A Library\n\n{ABSTRACT}\n\n  • 4 authors\n·\nOct 8, 2024\n"
+    listing = _load(f"{card}\n{card}\n{other}")
+    assert [paper.title for paper in listing] == [
+        "SePPO: Semi-Policy Preference",
+        "VecCity: A Library",
+    ]
+    (issue,) = listing.issues
+    assert (issue.line, issue.column, issue.index) == (9, 1, 0)  # the second block
+    assert issue.message.startswith("a card repeating paper 0 ('SePPO: Semi-Policy Preference')")
+    with pytest.raises(ParseError, match="a card repeating paper 0"):
+        _load(f"{card}\n{card}\n{other}", strict=True)
+
+
+def test_a_page_showing_every_card_twice_is_read_quietly() -> None:
+    """Trending pages render each card twice in a row: one paper per pair, nothing reported.
+
+    Each card block is 8 lines: cards start at lines 1, 9, 17, 25 and 33.
+    """
+    card = f"SePPO: Semi-Policy Preference\n\n{ABSTRACT}\n\n  • 11 authors\n·\nOct 7, 2024 2\n"
+    other = f"VecCity: A Library\n\n{ABSTRACT}\n\n  • 4 authors\n·\nOct 8, 2024\n"
+    pairs = _load(f"{card}\n{card}\n{other}\n{other}")
+    assert len(pairs) == 2
+    assert pairs.issues == ()
+    apart = _load(f"{card}\n{other}\n{card}\n{other}")
+    assert len(apart) == 2
+    assert [issue.line for issue in apart.issues] == [17, 25]
+    thrice = _load(f"{card}\n{card}\n{other}\n{other}\n{card}")
+    assert [issue.line for issue in thrice.issues] == [9, 25, 33]

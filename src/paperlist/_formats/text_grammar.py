@@ -152,6 +152,9 @@ class _Collector:
         self.by_key: dict[str, int] = {}
         self.strong_seen = False
         self.waiting: list[_Card] = []  # weak cards since the last strong one
+        self.copies: list[tuple[int, int, int]] = []  # (paper, line, column) of repeated cards
+        self.adjacent_copies = 0  # copies right after the card they repeat
+        self.last_index = -1
 
     def add(self, card: _Card) -> None:
         """Keep, hold or refuse a finished card, by what says it is a paper."""
@@ -181,6 +184,33 @@ class _Collector:
                 self._refuse(card)
         self.waiting = []
 
+    def report_copies(self) -> None:
+        """Report cards shown again, unless the page shows every card twice.
+
+        Trending pages render each card twice (a narrow and a wide copy):
+        there, one paper per pair is right. Anywhere else a repeated card is
+        collapsed too, and reported, so that no card vanishes unseen.
+        """
+        copies = self.copies
+        # Each card right after itself, once; a dump cut short may lack the last copy.
+        complete = len(self.papers) - (1 if len(self.papers) >= 3 else 0)
+        if self.adjacent_copies == len(copies) and complete <= len(copies) <= len(self.papers):
+            return
+        for index, line, column in copies:
+            paper = self.papers[index]
+            self.problems.append(
+                (
+                    index,
+                    _Problem(
+                        f"a card repeating paper {index} ({_excerpt(paper.title)}): "
+                        "read as that one paper",
+                        line,
+                        column,
+                        "title",
+                    ),
+                )
+            )
+
     def problem(self, problem: _Problem) -> None:
         """A problem that belongs to no paper."""
         self.problems.append((None, problem))
@@ -195,6 +225,9 @@ class _Collector:
             self.papers.append(paper)
         else:  # a copy of a card shown before (trending pages show each twice)
             self.papers[index] = _merged(self.papers[index], paper)
+            self.copies.append((index, card.line, card.column))
+            self.adjacent_copies += index == self.last_index
+        self.last_index = index
         for problem in card.problems or ():
             self.problems.append((index, problem))
 
@@ -324,6 +357,7 @@ class _Assembler:
             unit = following
         self._finish_card()
         self.collector.settle_waiting(as_papers=False)
+        self.collector.report_copies()
         self._orphan_pending()
         collector = self.collector
         if (
