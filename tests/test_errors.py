@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
+import paperlist
 from paperlist import Issue, PaperlistError, ParseError, UnknownFormatError
 
 
@@ -78,3 +80,35 @@ def test_completion_offers_public_names_only() -> None:
     assert dir(paperlist.errors) == sorted(paperlist.errors.__all__)
     assert "query" in dir(paperlist)
     assert "_loading" not in dir(paperlist)
+
+
+def test_lone_surrogates_become_replacement_characters_with_an_issue() -> None:
+    """A str holding a lone surrogate, or JSON escaping one, loads writable text."""
+    text = (
+        "Title \ud800 here\n\n" + "An abstract long enough to be one. " * 8 + "\n\n  • 4 authors\n"
+    )
+    listing = paperlist.loads(text)
+    assert listing[0].title == "Title \ufffd here"
+    assert [(issue.line, issue.column) for issue in listing.issues] == [(1, 7)]
+    with pytest.raises(paperlist.ParseError, match="lone surrogate U\\+D800"):
+        paperlist.loads(text, strict=True)
+    escaped = (
+        '[{"paper": {"id": "2404.02060", "title": "A \\ud800", '
+        '"authors": [{"name": "B \\udc00"}]}}]'
+    )
+    listing = paperlist.loads(escaped)
+    assert (listing[0].title, listing[0].authors) == ("A \ufffd", ("B \ufffd",))
+    assert [(issue.field, issue.index) for issue in listing.issues] == [
+        ("title", 0),
+        ("authors", 0),
+    ]
+    paperlist.dumps(listing).encode("utf-8")  # writable
+    pair = '[{"paper": {"id": "2404.02060", "title": "A \\ud83d\\ude00"}}]'
+    assert paperlist.loads(pair)[0].title == "A \U0001f600"
+    assert paperlist.loads(pair).issues == ()
+
+
+def test_a_source_name_is_made_printable(tmp_path: Path) -> None:
+    odd = tmp_path / "page\tone.json"
+    odd.write_text("[]", encoding="utf-8")
+    assert paperlist.load(odd).source == str(tmp_path / "page\\tone.json")

@@ -15,6 +15,8 @@ from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
 from ._listing import Listing
+from ._strings import printable
+from ._surrogates import replace_in_text
 from .errors import ParseError, UnknownFormatError, YearlessDateWarning
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Format", "load", "loads"]
@@ -152,6 +154,8 @@ def _load_data(
     today = _today_or_clock(today)
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
+    if origin is not None:
+        origin = printable(origin)  # a file name may hold controls or undecodable bytes
     context = LoadContext(
         source=origin if origin is not None else "<string>",
         today=today,
@@ -189,6 +193,8 @@ def _read(
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return _load_html(raw, context)
         data = decode(raw, context)
+    else:  # a str from the caller may hold what no decoder makes
+        data = replace_in_text(data, context)
     text = data
     if text.startswith(_BOM):
         text = text[1:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise_space", "shorten"]
+__all__ = ["normalise_space", "printable", "shorten"]
 
 # Up to this length one isprintable() pass costs less than eight memchr scans.
 _SHORT = 200
@@ -59,3 +59,12 @@ def normalise_space(text: str) -> str:
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, the last of them "…", when it is longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """``text`` with characters that cannot be shown (controls, surrogates) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(
+        character if character.isprintable() else repr(character)[1:-1] for character in text
+    )

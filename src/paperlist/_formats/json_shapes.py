@@ -20,8 +20,11 @@ import re
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
+import attrs
+
 from .._context import LoadContext
 from .._listing import Listing
+from .._surrogates import SURROGATE_ESCAPE, replace_in_papers
 from .api import (
     API_PAPER_KEYS,
     HYDRATION_KEYS,
@@ -49,7 +52,21 @@ _NO_ITEM = object()
 
 
 def load_json(text: str, context: LoadContext) -> Listing:
-    """Read any JSON shape paperlist knows: API responses, hydration objects, its own."""
+    """Read any JSON shape paperlist knows: API responses, hydration objects, its own.
+
+    A surrogate escape (``"\\ud800"``) anywhere sends the papers through a
+    check for lone surrogates; real responses hold none, so one search of
+    the text is all the common case pays.
+    """
+    if SURROGATE_ESCAPE.search(text) is None:
+        return _load_json(text, context)
+    before = len(context.issues)
+    listing = _load_json(text, context)
+    papers = replace_in_papers(listing.papers, context)
+    return attrs.evolve(listing, papers=papers, issues=(*listing.issues, *context.issues[before:]))
+
+
+def _load_json(text: str, context: LoadContext) -> Listing:
     start = _skip_space(text, 0)
     if text.startswith("[", start):
         return _listing_of_items(_array_items(text, start, context), context)
