@@ -30,21 +30,33 @@ _SETTINGS = settings(
 )
 
 
-def _contract(data: str | bytes, format: str | None, strict: bool = False) -> None:
-    """Load and accept only a Listing or a ParseError."""
-    outcome: Listing | ParseError
+def _outcome(data: str | bytes, format: str | None, strict: bool) -> Listing | ParseError:
     try:
-        outcome = paperlist.loads(data, format=format, today=TODAY, strict=strict)
+        return paperlist.loads(data, format=format, today=TODAY, strict=strict)
     except ParseError as error:
-        outcome = error
-    if isinstance(outcome, ParseError):
-        assert isinstance(outcome.message, str)
-        assert str(outcome)
+        failure = error
+    assert isinstance(failure.message, str)
+    assert str(failure)
+    return failure
+
+
+def _contract(data: str | bytes, format: str | None) -> None:
+    """Only a Listing or a ParseError; strict raises exactly where lenient records an Issue,
+    with the same message; whatever loads can be written as UTF-8 and read back."""
+    lenient = _outcome(data, format, strict=False)
+    strict = _outcome(data, format, strict=True)
+    if isinstance(lenient, ParseError):
+        assert isinstance(strict, ParseError)
         return
-    assert isinstance(outcome, Listing)
-    assert all(isinstance(paper, paperlist.Paper) for paper in outcome)
-    if strict:
-        assert outcome.issues == ()
+    assert all(isinstance(paper, paperlist.Paper) for paper in lenient)
+    if lenient.issues:
+        assert isinstance(strict, ParseError), lenient.issues
+        assert strict.message == lenient.issues[0].message
+    else:
+        assert strict == lenient
+    written = paperlist.dumps(lenient)
+    written.encode("utf-8")
+    assert paperlist.loads(written) == lenient
 
 
 # Small pieces of real pages, so that random text often looks like a dump.
@@ -64,24 +76,24 @@ _dump_lines = st.lists(
 
 
 @_SETTINGS
-@given(st.text(max_size=400), st.sampled_from(FORMATS), st.booleans())
-def test_arbitrary_text(data: str, format: str | None, strict: bool) -> None:
+@given(st.text(max_size=400), st.sampled_from(FORMATS))
+def test_arbitrary_text(data: str, format: str | None) -> None:
     """Any str gives a Listing or a ParseError in every format and mode."""
-    _contract(data, format, strict)
+    _contract(data, format)
 
 
 @_SETTINGS
-@given(st.binary(max_size=400), st.sampled_from(FORMATS), st.booleans())
-def test_arbitrary_bytes(data: bytes, format: str | None, strict: bool) -> None:
+@given(st.binary(max_size=400), st.sampled_from(FORMATS))
+def test_arbitrary_bytes(data: bytes, format: str | None) -> None:
     """Any bytes, valid UTF-8 or not, give a Listing or a ParseError."""
-    _contract(data, format, strict)
+    _contract(data, format)
 
 
 @_SETTINGS
-@given(_dump_lines, st.sampled_from(FORMATS), st.booleans())
-def test_dump_like_text(data: str, format: str | None, strict: bool) -> None:
+@given(_dump_lines, st.sampled_from(FORMATS))
+def test_dump_like_text(data: str, format: str | None) -> None:
     """Text assembled from real line shapes gives a Listing or a ParseError."""
-    _contract(data, format, strict)
+    _contract(data, format)
 
 
 def _sample_texts() -> list[str]:
@@ -136,10 +148,10 @@ def _mutated(draw: st.DrawFn) -> bytes:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(_mutated(), st.sampled_from(FORMATS), st.booleans())
-def test_mutated_real_samples(data: bytes, format: str | None, strict: bool) -> None:
+@given(_mutated(), st.sampled_from(FORMATS))
+def test_mutated_real_samples(data: bytes, format: str | None) -> None:
     """Deleted, duplicated, swapped or cut lines and inserted junk never crash a load."""
-    _contract(data, format, strict)
+    _contract(data, format)
 
 
 def test_deeply_nested_json() -> None:
@@ -217,3 +229,55 @@ def test_huge_numbers() -> None:
         paperlist.loads(json.dumps([item]), strict=True)
     with pytest.raises(ParseError, match="invalid JSON"):
         paperlist.loads('[{"paper": {"id": "1", "upvotes": 1' + "0" * 5000 + "}}]")
+
+
+_OFFSETS = st.timedeltas(
+    min_value=datetime.timedelta(hours=-23, minutes=-59),
+    max_value=datetime.timedelta(hours=23, minutes=59),
+)
+
+
+def _stamp(moment: datetime.datetime, offset: datetime.timedelta | None) -> str:
+    return moment.replace(tzinfo=None if offset is None else datetime.timezone(offset)).isoformat()
+
+
+_TIMESTAMPS = st.one_of(
+    st.builds(_stamp, st.datetimes(), st.one_of(st.none(), _OFFSETS)),
+    st.text(max_size=30),
+    st.integers(),
+    st.none(),
+)
+
+
+@_SETTINGS
+@given(_TIMESTAMPS, _TIMESTAMPS, _TIMESTAMPS, st.sampled_from(["api", "hub", "lines"]))
+def test_timestamps_across_the_whole_calendar(
+    published: object, listed: object, outer: object, shape: str
+) -> None:
+    """Any timestamp, from year 1 to 9999 in any offset, or any junk, in every JSON shape."""
+    if shape == "api":
+        paper = {"id": "2509.24002", "title": "T", "publishedAt": published}
+        paper["submittedOnDailyAt"] = listed
+        document: object = [{"paper": paper, "publishedAt": outer}]
+    elif shape == "hub":
+        document = [
+            {"id": "2509.24002", "title": "T", "published_at": published, "submitted_at": outer}
+        ]
+    else:
+        document = {"title": "T", "arxiv_id": None, "published": published, "listed": listed}
+    _contract(json.dumps(document), None)
+
+
+@_SETTINGS
+@given(st.one_of(_dump_lines, st.text(max_size=400)))
+def test_text_mode_files(data: str) -> None:
+    """A file opened in text mode (a str stream) keeps the contract, as bytes and str do."""
+    import io
+
+    for strict in (False, True):
+        stream = io.StringIO(data)
+        try:
+            listing = paperlist.load(stream, today=TODAY, strict=strict)
+        except ParseError:
+            continue
+        paperlist.dumps(listing).encode("utf-8")
