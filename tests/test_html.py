@@ -296,3 +296,38 @@ def test_characters_split_between_parser_chunks_survive(shift: int) -> None:
 def test_paper_page_organization_from_its_submitter() -> None:
     """The real page of 2509.24002 holds its organisation only as submitterOrganization."""
     assert paperlist.load(PAPER_PAGE)[0].organization == "National University of Singapore"
+
+
+def test_card_title_links_in_any_form_are_read() -> None:
+    """Scheme, www., hf.co, scheme-relative, relative; in any heading level."""
+    page = (
+        "<html><body>"
+        '<article><h2><a href="http://huggingface.co/papers/2401.00001">A</a></h2></article>'
+        '<article><h3><a href="https://www.huggingface.co/papers/2401.00002">B</a></h3></article>'
+        '<article><h3><a href="https://hf.co/papers/2401.00003">C</a></h3></article>'
+        '<article><h3><a href="papers/2401.00004">D</a></h3></article>'
+        '<article><h4><a href="//huggingface.co/papers/2401.00005?x=1">E</a></h4></article>'
+        '<article><p><a href="/papers/2401.00006">not in a heading</a></p></article>'
+        "</body></html>"
+    )
+    listing = paperlist.loads(page)
+    assert [(paper.title, paper.arxiv_id) for paper in listing] == [
+        ("A", "2401.00001"), ("B", "2401.00002"), ("C", "2401.00003"),
+        ("D", "2401.00004"), ("E", "2401.00005"),
+    ]  # fmt: skip
+    assert listing.issues == ()
+
+
+def test_nested_articles_are_each_their_own_card() -> None:
+    """An article inside another is a card of its own; the outer one keeps only its content."""
+    page = (
+        "<html><body><article><h3><a href='/papers/2401.00001'>Outer</a></h3>"
+        "<p>Outer abstract.</p>"
+        "<article><h3><a href='/papers/2401.00002'>Inner</a></h3><p>Inner abstract.</p></article>"
+        "</article></body></html>"
+    )
+    listing = paperlist.loads(page)
+    assert [(paper.title, paper.abstract) for paper in listing] == [
+        ("Outer", "Outer abstract."),
+        ("Inner", "Inner abstract."),
+    ]

@@ -34,8 +34,11 @@ _NOT_OWNERS = frozenset(
 
 _NEW_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?")
 _OLD_ARXIV_ID = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+# A link to a paper page in any form: absolute, scheme-relative or relative; www., hf.co.
 _PAPER_URL = re.compile(
-    r"(?:https?://(?:www\.)?huggingface\.co)?/papers/([^?#\s)/]+)/?(?:[?#][^\s)]*)?"
+    r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/"
+    r"([^?#\s)/]+)/?(?:[?#][^\s)]*)?",
+    re.IGNORECASE,
 )
 
 

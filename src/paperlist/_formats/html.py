@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -30,7 +31,13 @@ _TITLE_SUFFIX = " - Hugging Face"
 _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
 _STARS = re.compile(STAR_COUNT_PATTERN)
 _ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
-_CARD_TITLE_XPATH = ".//h3//a[starts-with(@href, '/papers/') or starts-with(@href, 'https://huggingface.co/papers/')]"
+# A link to a paper page in any form: absolute, scheme-relative, relative; www., hf.co.
+_PAPER_HREF = re.compile(
+    r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/[^\s?#]+"
+    r"(?:[?#]\S*)?",
+    re.IGNORECASE,
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
@@ -66,10 +73,7 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
         return _from_props(page, hydrated, title, context)
     if isinstance(page, bytes):
         decode(page, context)  # reports the first bad byte (raises if strict)
-    # A card is an article whose heading links to a paper page.
-    cards = [
-        (article, links[0]) for article in root.iter("article") if (links := _title_links(article))
-    ]
+    cards = _cards(root)
     if cards:
         return _from_cards(cards, title, context)
     raise context.error(
@@ -121,9 +125,33 @@ def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
     return cleaned
 
 
-def _title_links(article: Any) -> list[Any]:
-    links: list[Any] = article.xpath(_CARD_TITLE_XPATH)
-    return links
+def _cards(root: Any) -> list[tuple[Any, Any, Any]]:
+    """(article, title link, heading) of each card, in one pass over the page's links.
+
+    A card is an article with a heading that links to a paper page, in any
+    form of the URL; a link in an article nested in another belongs to the
+    inner one. Walking up from each link, never down from each article,
+    keeps nested articles linear.
+    """
+    found: dict[Any, tuple[Any, Any]] = {}
+    for link in root.iter("a"):
+        if not _PAPER_HREF.fullmatch(link.get("href") or ""):
+            continue
+        heading, article = _heading_and_article(link)
+        if heading is not None and article is not None and article not in found:
+            found[article] = (link, heading)
+    return [(article, link, heading) for article, (link, heading) in found.items()]
+
+
+def _heading_and_article(link: Any) -> tuple[Any, Any]:
+    """The heading around ``link`` and the article around that, or None for either."""
+    heading = None
+    element = link.getparent()
+    while element is not None and element.tag != "article":
+        if heading is None and element.tag in _HEADINGS:
+            heading = element
+        element = element.getparent()
+    return heading, element
 
 
 def _page_title(root: Any) -> str | None:
@@ -170,10 +198,12 @@ def _from_props(
     return listing_from_paper_page(props, context, title=title, format="html", line=line)
 
 
-def _from_cards(cards: list[tuple[Any, Any]], title: str | None, context: LoadContext) -> Listing:
+def _from_cards(
+    cards: list[tuple[Any, Any, Any]], title: str | None, context: LoadContext
+) -> Listing:
     papers = [
-        _CardReader(article, link, index, context).paper()
-        for index, (article, link) in enumerate(cards)
+        _CardReader(article, link, heading, index, context).paper()
+        for index, (article, link, heading) in enumerate(cards)
     ]
     return context.listing(papers, format="html", title=title)
 
@@ -189,14 +219,12 @@ def _all_text(element: Any) -> str:
 class _CardReader:
     """Reads one rendered card; anchored on structure and hrefs, never on class names."""
 
-    def __init__(self, article: Any, link: Any, index: int, context: LoadContext) -> None:
+    def __init__(
+        self, article: Any, link: Any, heading: Any, index: int, context: LoadContext
+    ) -> None:
         self.index = index
         self.context = context
         self.link = link
-        heading = self.link
-        while heading.tag != "h3" and heading.getparent() is not None:
-            heading = heading.getparent()
-        self.heading = heading
         self.upvotes: int | None = None
         self.comments: int | None = None
         self.author_count: int | None = None
@@ -205,12 +233,8 @@ class _CardReader:
         self.organization: str | None = None
         self.abstract: str | None = None
         self.links: list[str] = []
-        before_title = True
-        for element in article.iter():
-            if element is heading:
-                before_title = False
-            elif isinstance(element.tag, str) and not _inside(element, heading):
-                self._element(element, before_title)
+        for element, before_title in _card_elements(article, heading):
+            self._element(element, before_title)
 
     def _element(self, element: Any, before_title: bool) -> None:
         if element.tag == "a" and self._link(element):
@@ -299,10 +323,22 @@ class _CardReader:
         )
 
 
-def _inside(element: Any, ancestor: Any) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
+def _card_elements(article: Any, heading: Any) -> Iterator[tuple[Any, bool]]:
+    """The card's elements in document order, each with whether it comes before the title.
+
+    The heading's own elements are the title, and an article inside the card
+    is a card of its own: neither is entered, so each element of a page is
+    visited by one card at most.
+    """
+    yield article, True
+    before_title = True
+    stack = list(reversed(article))
+    while stack:
+        element = stack.pop()
+        if element is heading:
+            before_title = False
+            continue
+        if not isinstance(element.tag, str) or element.tag == "article":
+            continue  # a comment or processing instruction; a card of its own
+        yield element, before_title
+        stack.extend(reversed(element))
