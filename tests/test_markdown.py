@@ -123,3 +123,18 @@ def test_front_matter_is_skipped() -> None:
         paperlist.loads(without, today=MARKDOWN_TODAY).papers
         == paperlist.loads(text, today=MARKDOWN_TODAY).papers
     )
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("### [Title](https://huggingface.co/papers/2401.00001) ###", "Title"),
+        ("### Title with C# ##", "Title with C#"),
+        ("### Title with C#", "Title with C#"),
+    ],
+)
+def test_a_headings_closing_hashes_are_not_its_title(heading: str, title: str) -> None:
+    card = (
+        f"{heading}\n\n{'An abstract of the paper, long enough to be one. ' * 5}\n\n- 3 authors\n"
+    )
+    assert paperlist.loads(card, today=MARKDOWN_TODAY)[0].title == title

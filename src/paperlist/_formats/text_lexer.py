@@ -150,7 +150,9 @@ _SUBMITTER_NAME = re.compile(
 _AUTHORS = re.compile(rf"(?:[•*-]\s*)?(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
-_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?")
+# The closing "#"s are cut by _heading_text: a lazy text before an optional
+# "\s+#+" backtracked over every run of spaces, in quadratic time.
+_HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
 _LINK = re.compile(r"\[(?P<text>.*)\]\(\s*(?P<url>[^\s)]*)\s*\)", re.DOTALL)
 _CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
@@ -313,7 +315,7 @@ class _Reader:
         match = _HEADING.fullmatch(stripped)
         if match is None:
             return False
-        heading = match["text"]
+        heading = _heading_text(match["text"])
         if heading.strip() == "Community":
             return self._comment_thread(line)
         if len(match["marks"]) < 3:
@@ -645,6 +647,16 @@ def _first_link(lines: list[str], start: int) -> tuple[int, str, str, str] | Non
                 return end, text, url["url"], line[url.end() :]
         parts.append(line)
     return None
+
+
+def _heading_text(text: str) -> str:
+    """An ATX heading's text without its optional closing "#"s ("## Title ##")."""
+    if not text.endswith("#"):
+        return text
+    opened = text.rstrip("#")
+    if opened and not opened[-1].isspace():
+        return text  # "C#" keeps its "#"
+    return opened.rstrip()
 
 
 def read_units(lines: list[str], first: int = 0) -> Iterator[Unit]:
