@@ -75,12 +75,13 @@ def _numbered(card: str, number: int) -> str:
     return f"{title} {number}\n{rest}"
 
 
-def html_page(papers: int) -> bytes:
-    """A listing page of ``papers`` real items with hydration props and cards."""
+def html_page(papers: int, *, hydration: bool = True) -> bytes:
+    """A listing page of ``papers`` real items with cards, and hydration props unless not."""
     from pagebuilder import listing_page
 
     items = real_items()
-    return listing_page([items[index % len(items)] for index in range(papers)]).encode()
+    chosen = [items[index % len(items)] for index in range(papers)]
+    return listing_page(chosen, hydration=hydration).encode()
 
 
 # -- measuring -----------------------------------------------------------------------
@@ -365,6 +366,82 @@ def _relative_growth(
     return statistics.median(ratios), statistics.median(ours), statistics.median(theirs)
 
 
+# Shapes an attacker would choose, each made at a given size in bytes: every one
+# once took super-linear time somewhere in paperlist.
+ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
+    "nested HTML articles": lambda size: (
+        "<html><body>"
+        + "<article><h3><a href='/papers/2401.00001'>T</a></h3>" * (size // 62)
+        + "</article>" * (size // 62)
+        + "</body></html>"
+    ),
+    "text lines '[a' and '1'": lambda size: "[a\n1\n" * (size // 5),
+    "spaces inside a heading": lambda size: (
+        "### [" + " " * size + "x](https://huggingface.co/papers/2401.00001)\n"
+    ),
+    "spaces inside a link": lambda size: "[" + " " * size + "\n\n\n](x)\n",
+    "one very long line": lambda size: "word " * (size // 5),
+    "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),
+}
+
+
+def _load_quietly(data: str) -> object:
+    try:
+        return paperlist.loads(data, today=paperlist.SAMPLE_DATE)
+    except paperlist.ParseError as error:
+        return error
+
+
+def adversarial_figures(report: Report, repeat: int) -> None:
+    """Linear time on hostile shapes: 4x the size within 5x the time; at 1 MB within
+    5x a real sample of the same size; rendered cards within 3x the lxml parse."""
+    from lxml import etree
+
+    small_size = 64_000
+    for name, make in ADVERSARIAL_SHAPES.items():
+        small, large = make(small_size), make(4 * small_size)
+        ratio, large_time, small_time = paired_ratio(
+            lambda large=large: _load_quietly(large),  # type: ignore[misc]
+            lambda small=small: _load_quietly(small),  # type: ignore[misc]
+            repeat,
+        )
+        report.add(
+            f"{name}: time at 4x size / time at 1x",
+            ratio,
+            "<= 5",
+            ratio <= 5,
+            f"{large_time * 1e3:.1f} ms vs {small_time * 1e3:.1f} ms",
+        )
+    real = text_dump(600).decode()  # about 1 MB of the seed's cards
+    for name, make in ADVERSARIAL_SHAPES.items():
+        shape = make(len(real))
+        ratio, shape_time, real_time = paired_ratio(
+            lambda shape=shape: _load_quietly(shape),  # type: ignore[misc]
+            lambda: _load_quietly(real),
+            repeat,
+        )
+        report.add(
+            f"{name}, 1 MB / a real text dump of 1 MB",
+            ratio,
+            "<= 5",
+            ratio <= 5,
+            f"{shape_time * 1e3:.1f} ms vs {real_time * 1e3:.1f} ms",
+        )
+    cards_only = html_page(50, hydration=False)
+    ratio, ours, floor = paired_ratio(
+        lambda: paperlist.loads(cards_only),
+        lambda: etree.fromstring(cards_only, etree.HTMLParser(huge_tree=True)),
+        repeat * 20,
+    )
+    report.add(
+        "HTML read from its rendered cards, 50 papers / lxml parse",
+        ratio,
+        "<= 3",
+        ratio <= 3,
+        f"{ours * 1e3:.2f} ms vs {floor * 1e3:.2f} ms",
+    )
+
+
 def build_archive(folder: Path, files: int) -> int:
     """``files`` daily API files of 50 real items each, every paper with its own id.
 
@@ -492,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     html_figures(report, args.repeat)
     filter_figures(report, args.repeat, args.filter_papers)
     scaling_figures(report, args.scaling_papers, args.repeat)
+    adversarial_figures(report, args.repeat)
     archive_figures(report, args.archive_files, max(3, args.repeat // 2))
     import_figure(report)
     if report.missed:
