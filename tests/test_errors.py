@@ -112,3 +112,38 @@ def test_a_source_name_is_made_printable(tmp_path: Path) -> None:
     odd = tmp_path / "page\tone.json"
     odd.write_text("[]", encoding="utf-8")
     assert paperlist.load(odd).source == str(tmp_path / "page\\tone.json")
+
+
+def test_a_bad_byte_before_the_props_is_reported_in_both_modes() -> None:
+    page = (
+        b"<html><head><meta content='\xe9'></head><body>\n<div data-target='DailyPapers' "
+        b'data-props=\'{"dailyPapers": [{"paper": {"id": "2404.02060", "title": "T"}}]}\'>'
+        b"</div></body></html>"
+    )
+    listing = paperlist.loads(page)
+    assert [paper.arxiv_id for paper in listing] == ["2404.02060"]
+    # A byte no text read holds: "<html><head><meta content='" is 27 bytes.
+    assert [(issue.line, issue.column) for issue in listing.issues] == [(1, 28)]
+    with pytest.raises(ParseError, match="invalid UTF-8 at byte 27"):
+        paperlist.loads(page, strict=True)
+
+
+def test_a_bad_byte_in_a_file_with_cr_line_ends_names_its_line() -> None:
+    data = b"Title\r\rAbstract words.\r\xff\r"
+    with pytest.raises(ParseError) as raised:
+        paperlist.loads(data, strict=True)
+    assert (raised.value.line, raised.value.column) == (4, 1)
+
+
+def test_a_text_mode_file_with_bad_bytes_is_a_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"Title\n\n\xff\xfe abstract\n")
+    with open(path, encoding="utf-8") as stream, pytest.raises(ParseError, match="binary mode"):
+        paperlist.load(stream)
+
+
+def test_a_device_without_end_is_read_up_to_the_limit() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero on this system")
+    with pytest.raises(ParseError, match="max_bytes=4000000"):
+        paperlist.load("/dev/zero", max_bytes=4_000_000)

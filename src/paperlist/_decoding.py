@@ -17,8 +17,10 @@ def decode(data: bytes, context: LoadContext) -> str:
     except UnicodeDecodeError as exc:
         offset = skipped + exc.start
         before = data[:offset]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        # Lines end with LF, CRLF or a lone CR (old Mac files).
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
         message = f"invalid UTF-8 at byte {offset}: {data[offset : offset + 4]!r}"
         if context.strict:
             raise context.error(message, line=line, column=column) from exc

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import stat
 import warnings
-from typing import IO, Literal, Union
+from typing import IO, Any, Literal, Union
 
 from ._context import LoadContext
 from ._dates import date_argument
@@ -28,6 +29,7 @@ Source = Union[str, "os.PathLike[str]", "os.PathLike[bytes]", IO[str], IO[bytes]
 
 _BOM = "\ufeff"
 DEFAULT_MAX_BYTES = 2 << 30
+_PIECE = 1 << 20  # what is read at a time from a stream of unknown size
 """The largest input ``load`` reads unless told otherwise: 2 GiB."""
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
@@ -111,19 +113,46 @@ def load(
         with open(source, "rb") as stream:
             # Refused before reading when the file says its size; read(n) would
             # allocate n bytes up front, so the limit is never passed to it.
-            if os.fstat(stream.fileno()).st_size > max_bytes:
+            status = os.fstat(stream.fileno())
+            if status.st_size > max_bytes:
                 _check_size(max_bytes + 1, max_bytes, origin)
-            data: str | bytes = stream.read()
+            # A device or pipe tells no size (/dev/zero never ends): read it in pieces.
+            data: str | bytes = (
+                stream.read()
+                if stat.S_ISREG(status.st_mode)
+                else _read_bounded(stream, max_bytes, origin)
+            )
     elif hasattr(source, "read"):
-        data = source.read()
-        if not isinstance(data, (str, bytes)):
-            raise TypeError(f"read() returned {type(data).__name__}, not str or bytes")
         name = getattr(source, "name", None)
         origin = name if isinstance(name, str) else None
+        try:
+            data = _read_bounded(source, max_bytes, origin)
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                f"the file object could not decode its bytes ({exc.reason} at byte {exc.start} "
+                "of a piece): open the file in binary mode and paperlist reports them",
+                source=origin if origin is not None else "<string>",
+            ) from exc
     else:
         raise TypeError(f"load() takes a path or a file object, not {type(source).__name__}")
     _check_size(len(data), max_bytes, origin)
     return _load_data(data, format=format, today=today, strict=strict, origin=origin)
+
+
+def _read_bounded(stream: IO[str] | IO[bytes], max_bytes: int, origin: str | None) -> str | bytes:
+    """All of ``stream``, read in pieces, refused once it passes ``max_bytes``."""
+    pieces: list[Any] = []
+    size = 0
+    while piece := stream.read(_PIECE):
+        if not isinstance(piece, (str, bytes)):
+            raise TypeError(f"read() returned {type(piece).__name__}, not str or bytes")
+        size += len(piece)
+        if size > max_bytes:
+            _check_size(size, max_bytes, origin)
+        pieces.append(piece)
+    if not pieces:
+        return b""
+    return (b"" if isinstance(pieces[0], bytes) else "").join(pieces)
 
 
 def _check_size(size: int, max_bytes: int, origin: str | None) -> None:

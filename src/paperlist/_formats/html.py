@@ -96,15 +96,25 @@ def _parse_until_props(page: str | bytes, parser: etree.HTMLPullParser) -> Any:
     return None
 
 
-def _check_utf8(page: str | bytes, texts: tuple[str | None, ...], context: LoadContext) -> None:
+def _check_utf8(
+    page: str | bytes, texts: tuple[str | None, ...], line: int | None, context: LoadContext
+) -> None:
     """Report the first bad byte of a page whose bad bytes reached the data read.
 
     libxml2's incremental parser turns bad UTF-8 into U+FFFD without a word,
     so the texts taken from the page are checked for it; decoding the whole
     page instead would cost a fifth of the load.
     """
-    if isinstance(page, bytes) and any(text and "\ufffd" in text for text in texts):
+    if not isinstance(page, bytes):
+        return
+    if any(text and "\ufffd" in text for text in texts):
         decode(page, context)  # reports the first bad byte (raises if strict)
+    elif line is not None:
+        # The lines before the props were parsed too: a bad byte there is reported.
+        end = 0
+        for _ in range(line - 1):
+            end = page.find(b"\n", end) + 1
+        decode(page[:end], context)
 
 
 def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
@@ -174,7 +184,7 @@ def _from_props(
             f"the {target} element has no data-props (empty or beyond the parser's limits)",
             line=line,
         )
-    _check_utf8(page, (raw, title), context)
+    _check_utf8(page, (raw, title), line, context)
     try:
         props = json.loads(raw)
     except json.JSONDecodeError as exc:
