@@ -187,7 +187,8 @@ def test_csv_of_no_paper_still_has_every_column() -> None:
     assert result.stdout.splitlines() == [
         "title,arxiv_id,abstract,authors,author_count,organization,published,listed,upvotes,"
         "comments,repo_url,mentioned_repo_urls,github_stars,project_page,ai_summary,"
-        "ai_keywords,url"
+        "ai_keywords,organization_id,submitted_by,discussion_id,author_users,ai_summary_model,"
+        "linked_models,linked_datasets,linked_spaces,url"
     ]
 
 

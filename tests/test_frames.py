@@ -13,12 +13,17 @@ from paperlist import Paper
 pandas = pytest.importorskip("pandas")
 pyarrow = pytest.importorskip("pyarrow")
 
-COUNTS = ("author_count", "upvotes", "comments", "github_stars")
+COUNTS = (
+    "author_count", "upvotes", "comments", "github_stars",
+    "linked_models", "linked_datasets", "linked_spaces",
+)  # fmt: skip
 TEXT = ("title", "arxiv_id", "abstract", "organization", "repo_url", "project_page", "url")
 COLUMNS = [
     "title", "arxiv_id", "abstract", "authors", "author_count", "organization",
     "published", "listed", "upvotes", "comments", "repo_url", "mentioned_repo_urls",
-    "github_stars", "project_page", "ai_summary", "ai_keywords", "url",
+    "github_stars", "project_page", "ai_summary", "ai_keywords", "organization_id",
+    "submitted_by", "discussion_id", "author_users", "ai_summary_model", "linked_models",
+    "linked_datasets", "linked_spaces", "url",
 ]  # fmt: skip
 
 

@@ -91,7 +91,10 @@ def test_mapping_of_every_field() -> None:
     item = _item(
         title="A\n  wrapped  title",
         summary="See https://github.com/eval-sys/mcpmark/tree/main and github.com/other/repo.",
-        authors=[{"name": "Ann A", "hidden": False}, {"name": " Bob  B ", "hidden": True}],
+        authors=[
+            {"name": "Ann A", "hidden": False, "user": {"user": "ann-a", "fullname": "Ann"}},
+            {"name": " Bob  B ", "hidden": True},
+        ],
         upvotes=0,
         githubRepo="https://github.com/eval-sys/mcpmark/",
         githubStars=0,
@@ -100,6 +103,11 @@ def test_mapping_of_every_field() -> None:
         ai_keywords=["benchmark", "MCP"],
         organization={"name": "evalsys", "fullname": "Eval Sys"},
         submittedOnDailyAt="2025-10-01T01:58:54.337Z",
+        submittedOnDailyBy={"user": "akhaliq", "fullname": "AK"},
+        discussionId="68dc9eff4159d1f2418f9ba6",
+        ai_summary_model="Qwen/Qwen3-235B-A22B",
+        numTotalModels=2,
+        linkedDatasets=[{"id": "a/b"}],
         unknownField={"added": "next month"},
     )
     item.update(numComments=3, title="Outer", unknownOuter=1)
@@ -121,6 +129,14 @@ def test_mapping_of_every_field() -> None:
         project_page="https://mcpmark.ai/",
         ai_summary="Short summary.",
         ai_keywords=("benchmark", "MCP"),
+        organization_id="evalsys",
+        submitted_by="akhaliq",
+        discussion_id="68dc9eff4159d1f2418f9ba6",
+        author_users=("ann-a", None),
+        ai_summary_model="Qwen/Qwen3-235B-A22B",
+        linked_models=2,
+        linked_datasets=1,
+        linked_spaces=None,
     )
 
 
@@ -313,7 +329,7 @@ def test_own_format_round_trip_on_real_data() -> None:
     """dumps then loads restores a real listing exactly, provenance included."""
     listing = paperlist.load(JSON_FILES[11])
     text = paperlist.dumps(listing, indent=2)
-    assert json.loads(text)["paperlist"] == 2
+    assert json.loads(text)["paperlist"] == 3
     again = paperlist.loads(text)
     assert again == listing
     assert again.format == "json"
@@ -394,8 +410,8 @@ def test_own_format_round_trip_property(listing: Listing) -> None:
             "<string>: invalid value for type, expected int | None at $.papers[0].upvotes",
         ),
         (
-            {"paperlist": 3, "papers": []},
-            "<string>: expected paperlist document version 1 or 2, got 3",
+            {"paperlist": 4, "papers": []},
+            "<string>: expected paperlist document version 1 to 3, got 4",
         ),
         (
             {"paperlist": 1, "papers": [{"title": "x", "authors": "Ann"}]},
@@ -510,7 +526,7 @@ def test_version_1_documents_still_load() -> None:
         comments=2,
         mentioned_repo_urls=("https://github.com/a/b",),
     )
-    assert json.loads(paperlist.dumps(paperlist.loads(json.dumps(version_1))))["paperlist"] == 2
+    assert json.loads(paperlist.dumps(paperlist.loads(json.dumps(version_1))))["paperlist"] == 3
 
 
 def test_a_hydration_object_with_both_arrays_gives_the_papers_of_both() -> None:
@@ -521,3 +537,15 @@ def test_a_hydration_object_with_both_arrays_gives_the_papers_of_both() -> None:
     assert [paper.arxiv_id for paper in listing] == ["2404.02060", "2404.02078"]
     (issue,) = listing.issues
     assert (issue.field, issue.index) == ("$.searchResults[0].paper.upvotes", 1)
+
+
+def test_version_2_documents_still_load_with_the_new_fields_unknown() -> None:
+    """A document as 0.2's first releases wrote it: no organization_id and the rest."""
+    version_2: dict[str, Any] = {
+        "paperlist": 2, "title": None, "date": None, "format": "json", "source": None,
+        "papers": [{"title": "T", "arxiv_id": "2404.02060", "repo_url": None,
+                    "mentioned_repo_urls": [], "upvotes": 4}],
+        "issues": [],
+    }  # fmt: skip
+    paper = paperlist.loads(json.dumps(version_2), strict=True)[0]
+    assert (paper.upvotes, paper.organization_id, paper.author_users) == (4, None, ())

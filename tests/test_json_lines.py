@@ -51,6 +51,14 @@ def test_a_line_is_one_paper_object_with_arrays_and_iso_dates(
         "project_page": None,
         "ai_summary": None,
         "ai_keywords": ["embeddings"],
+        "organization_id": None,
+        "submitted_by": None,
+        "discussion_id": None,
+        "author_users": [],
+        "ai_summary_model": None,
+        "linked_models": None,
+        "linked_datasets": None,
+        "linked_spaces": None,
     }
     assert json.loads(second)["comments"] == 3
 

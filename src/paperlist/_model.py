@@ -20,6 +20,18 @@ ARXIV_PDF_PREFIX = "https://arxiv.org/pdf/"
 # What a Paper's repr shows besides its title: identity and counts, one line.
 _REPR_FIELDS = ("arxiv_id", "published", "listed", "upvotes", "comments", "author_count")
 _REPR_TITLE_LENGTH = 60
+_COUNT_FIELDS = (
+    "author_count", "upvotes", "comments", "github_stars",
+    "linked_models", "linked_datasets", "linked_spaces",
+)  # fmt: skip
+
+
+def _optional_str_tuple(values: Iterable[str | None]) -> tuple[str | None, ...]:
+    if type(values) is tuple:
+        return values
+    if isinstance(values, str):
+        raise TypeError(f"expected a sequence of strings or None, got the string {values!r}")
+    return tuple(values)
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -40,6 +52,12 @@ class Paper:
     listed on Daily Papers. ``repo_url`` is the repository the source declares
     for the paper (the API's ``githubRepo``, a card's GitHub link);
     ``mentioned_repo_urls`` are the others its text names, such as a baseline's.
+    ``organization`` is the organisation's display name, ``organization_id`` its
+    handle on Hugging Face; ``submitted_by`` the handle of whoever listed the
+    paper; ``author_users`` the Hugging Face handle of each author, aligned
+    with ``authors`` (None where unknown), or empty when the source names none.
+    ``linked_models``, ``linked_datasets`` and ``linked_spaces`` count the
+    repositories on the Hub that cite the paper, where the source says.
     """
 
     title: str
@@ -58,6 +76,14 @@ class Paper:
     project_page: str | None = None
     ai_summary: str | None = None
     ai_keywords: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    organization_id: str | None = None
+    submitted_by: str | None = None
+    discussion_id: str | None = None
+    author_users: tuple[str | None, ...] = attrs.field(default=(), converter=_optional_str_tuple)
+    ai_summary_model: str | None = None
+    linked_models: int | None = None
+    linked_datasets: int | None = None
+    linked_spaces: int | None = None
 
     def __attrs_post_init__(self) -> None:
         # One combined test keeps construction cheap; the loop that names the
@@ -67,8 +93,11 @@ class Paper:
             or (self.upvotes is not None and self.upvotes < 0)
             or (self.comments is not None and self.comments < 0)
             or (self.github_stars is not None and self.github_stars < 0)
+            or (self.linked_models is not None and self.linked_models < 0)
+            or (self.linked_datasets is not None and self.linked_datasets < 0)
+            or (self.linked_spaces is not None and self.linked_spaces < 0)
         ):
-            for name in ("author_count", "upvotes", "comments", "github_stars"):
+            for name in _COUNT_FIELDS:
                 value = getattr(self, name)
                 if value is not None and value < 0:
                     raise ValueError(f"{name} must be >= 0 or None, got {value}")

@@ -136,8 +136,9 @@ class ItemMapper:
         ai_summary = self._text(get("ai_summary"), paper_path, "ai_summary")
         ai_keywords = self._keywords(get("ai_keywords"), paper_path)
         comments = self._comments(outer, path)
-        organization = self._organization(paper, outer, paper_path, path)
+        organization, organization_id = self._organization(paper, outer, paper_path, path)
         repo_url = self._declared_repo(get("githubRepo"), paper_path)
+        models, datasets, spaces = self._linked(paper, paper_path)
         return Paper(
             title=title,
             arxiv_id=arxiv_id,
@@ -155,7 +156,42 @@ class ItemMapper:
             project_page=project_page,
             ai_summary=ai_summary,
             ai_keywords=ai_keywords,
+            organization_id=organization_id,
+            submitted_by=self._submitter(paper, outer),
+            discussion_id=self._text(get("discussionId"), paper_path, "discussionId"),
+            author_users=author_users(get("authors"), authors, "user"),
+            ai_summary_model=self._text(get("ai_summary_model"), paper_path, "ai_summary_model"),
+            linked_models=models,
+            linked_datasets=datasets,
+            linked_spaces=spaces,
         )
+
+    # -- who ---------------------------------------------------------------------------
+
+    def _submitter(self, paper: dict[str, Any], outer: dict[str, Any] | None) -> str | None:
+        """The handle of whoever listed the paper: the paper's ``submittedOnDailyBy``,
+        else the item's ``submittedBy`` (which calls the handle ``name``)."""
+        return handle_of(paper.get("submittedOnDailyBy"), "user") or (
+            handle_of(outer.get("submittedBy"), "name") if outer is not None else None
+        )
+
+    def _linked(
+        self, paper: dict[str, Any], path: str
+    ) -> tuple[int | None, int | None, int | None]:
+        """How many models, datasets and Spaces on the Hub cite the paper, where said."""
+        return (
+            self._linked_count(paper, path, "numTotalModels", "linkedModels"),
+            self._linked_count(paper, path, "numTotalDatasets", "linkedDatasets"),
+            self._linked_count(paper, path, "numTotalSpaces", "linkedSpaces"),
+        )
+
+    def _linked_count(
+        self, paper: dict[str, Any], path: str, total: str, listed: str
+    ) -> int | None:
+        count = self._count(paper.get(total), path, total)
+        if count is None and type(paper.get(listed)) is list:
+            return len(paper[listed])
+        return count
 
     def _paper_object(
         self, item: dict[str, Any], path: str
@@ -343,33 +379,39 @@ class ItemMapper:
 
     def _organization(
         self, paper: dict[str, Any], outer: dict[str, Any] | None, paper_path: str, path: str
-    ) -> str | None:
-        """The paper's organisation, else the item's, else the submitter's.
+    ) -> tuple[str | None, str | None]:
+        """(display name, handle) of the paper's organisation, else the item's, else the
+        submitter's.
 
         ``submitterOrganization`` (2025-09 on) names the organisation of whoever
         submitted the paper; a paper page's props may hold only that one.
         """
-        name = self._organization_name(paper.get("organization"), paper_path, "organization")
-        if name is None and outer is not None:
-            name = self._organization_name(outer.get("organization"), path, "organization")
-        if name is None and outer is not None:
+        found = self._organization_name(paper.get("organization"), paper_path, "organization")
+        if found[0] is None and outer is not None:
+            found = self._organization_name(outer.get("organization"), path, "organization")
+        if found[0] is None and outer is not None:
             key = "submitterOrganization"
-            name = self._organization_name(outer.get(key), path, key)
-        return name
+            found = self._organization_name(outer.get(key), path, key)
+        return found
 
-    def _organization_name(self, value: object, path: str, key: str) -> str | None:
+    def _organization_name(
+        self, value: object, path: str, key: str
+    ) -> tuple[str | None, str | None]:
+        """(``fullname`` or ``name``, ``name``) of an organisation object."""
         if value is None:
-            return None
+            return None, None
         if type(value) is not dict:
             self.wrong(f"{path}.{key}", "an object", value)
-            return None
+            return None, None
+        handle = value.get("name")
+        handle = handle.strip() or None if type(handle) is str else None
         name = value.get("fullname") or value.get("name")
         if name is None:
-            return None
+            return None, None
         if type(name) is not str:
             self.wrong(f"{path}.{key}.fullname", "a string", name)
-            return None
-        return normalise_space(name) or None
+            return None, handle
+        return normalise_space(name) or None, handle
 
     def _declared_repo(self, github: object, path: str, key: str = "githubRepo") -> str | None:
         """The repository declared for the paper (``githubRepo``), canonical."""
@@ -379,6 +421,28 @@ class ItemMapper:
         if canonical is None and (type(github) is not str or github.strip()):
             self.wrong(f"{path}.{key}", "a repository URL", github)
         return canonical
+
+
+def handle_of(user: object, key: str) -> str | None:
+    """A user object's handle under ``key``, or None."""
+    if type(user) is not dict:
+        return None
+    handle = user.get(key)
+    return handle.strip() or None if type(handle) is str else None
+
+
+def author_users(
+    authors: object, names: tuple[str, ...], handle_key: str
+) -> tuple[str | None, ...]:
+    """Each author's Hugging Face handle (``author["user"][handle_key]``), aligned with
+    ``names``; () when none is known or some names were unreadable."""
+    if type(authors) is not list or len(authors) != len(names):
+        return ()
+    handles = tuple(
+        handle_of(author.get("user"), handle_key) if type(author) is dict else None
+        for author in authors
+    )
+    return handles if any(handles) else ()
 
 
 def listing_from_hydration(

@@ -32,9 +32,15 @@ __all__ = [
     "paper_line",
 ]
 
-DOCUMENT_VERSION = 2
-"""The version dumps() writes. Version 1 (paperlist 0.1) is read too."""
-_READ_VERSIONS = (1, 2)
+DOCUMENT_VERSION = 3
+"""The version dumps() writes. Versions 1 (paperlist 0.1) and 2 are read too.
+
+Version 2 split repositories into ``repo_url`` and ``mentioned_repo_urls``;
+version 3 added ``organization_id``, ``submitted_by``, ``discussion_id``,
+``author_users``, ``ai_summary_model`` and the ``linked_*`` counts, which
+older documents lack and load as unknown.
+"""
+_READ_VERSIONS = (1, 2, 3)
 DOCUMENT_VERSION_KEY = "paperlist"
 """The key whose presence makes a JSON object a paperlist document."""
 PAPER_OBJECT_KEY = "arxiv_id"
@@ -157,7 +163,7 @@ def listing_from_document(document: dict[str, Any], context: LoadContext) -> Lis
     version = document.get(DOCUMENT_VERSION_KEY)
     if version not in _READ_VERSIONS or type(version) is not int:
         context.fail(
-            f"expected paperlist document version 1 or {DOCUMENT_VERSION}, got {version!r}",
+            f"expected paperlist document version 1 to {DOCUMENT_VERSION}, got {version!r}",
             field=f"$.{DOCUMENT_VERSION_KEY}",
         )
     fields = {key: value for key, value in document.items() if key != DOCUMENT_VERSION_KEY}

@@ -12,7 +12,7 @@ from typing import Any
 
 from .._links import mentioned_repos
 from .._model import Paper
-from .api import ItemMapper
+from .api import ItemMapper, author_users, handle_of
 
 __all__ = ["HUB_KEYS", "HubItemMapper"]
 
@@ -39,13 +39,16 @@ class HubItemMapper(ItemMapper):
             get("submitted_at"), get("published_at"), published_at, path, "submitted_at"
         )
         repo_url = self._declared_repo(get("github_repo"), path, "github_repo")
+        organization, organization_id = self._organization_name(
+            get("organization"), path, "organization"
+        )
         return Paper(
             title=title,
             arxiv_id=arxiv_id,
             abstract=abstract,
             authors=authors,
             author_count=len(authors) or None,
-            organization=self._organization_name(get("organization"), path, "organization"),
+            organization=organization,
             published=published_at.date() if published_at is not None else None,
             listed=listed,
             upvotes=self._count(get("upvotes"), path, "upvotes"),
@@ -56,4 +59,13 @@ class HubItemMapper(ItemMapper):
             project_page=self._project_page(get("project_page"), path, "project_page"),
             ai_summary=self._text(get("ai_summary"), path, "ai_summary"),
             ai_keywords=self._keywords(get("ai_keywords"), path),
+            organization_id=organization_id,
+            # huggingface_hub reads a listing's submitter under the wrong key and
+            # writes an empty username: then it is unknown.
+            submitted_by=handle_of(get("submitted_by"), "username"),
+            discussion_id=self._text(get("discussion_id"), path, "discussion_id"),
+            author_users=author_users(get("authors"), authors, "username"),
+            linked_models=self._linked_count(item, path, "num_total_models", "linked_models"),
+            linked_datasets=self._linked_count(item, path, "num_total_datasets", "linked_datasets"),
+            linked_spaces=self._linked_count(item, path, "num_total_spaces", "linked_spaces"),
         )
