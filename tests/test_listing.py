@@ -201,3 +201,13 @@ def test_repr_html_is_an_escaped_table() -> None:
         "&lt;b&gt;x&lt;/b&gt; &amp; y</a>"
     ) in table
     assert "<td>0</td>" in table
+
+
+def test_merge_prefers_author_handles_that_are_known_in_any_order() -> None:
+    one = Listing((Paper("A", "2401.00001", authors=("X", "Y"), author_users=("x", None)),))
+    two = Listing((Paper("A", "2401.00001", authors=("X", "Y"), author_users=(None, "y")),))
+    both = Listing((Paper("A", "2401.00001", authors=("X", "Y"), author_users=("x", "y")),))
+    for listings in ((one, two, both), (both, two, one), (two, both, one)):
+        merged = listings[0].merge(*listings[1:])
+        assert merged[0].author_users == ("x", "y")
+    assert one.merge(two)[0].author_users == two.merge(one)[0].author_users

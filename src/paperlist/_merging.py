@@ -32,6 +32,9 @@ def _rank(value: Any, date: datetime.date | None) -> tuple[Any, ...]:
     so the result does not depend on the order listings are merged in.
     """
     size = len(value) if isinstance(value, (str, tuple)) else 0
+    if isinstance(value, tuple):  # author_users may hold None: known handles first
+        known = sum(item is not None for item in value)
+        value = (known, tuple("" if item is None else item for item in value))
     return (date is not None, date or datetime.date.min, size, value)
 
 
