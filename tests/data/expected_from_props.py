@@ -58,6 +58,8 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
                     upvotes=paper["upvotes"],
                     comments=item["numComments"],
                     author_count=len(paper["authors"]),
+                    # Every dump shows "Submitted by <handle>" above each card.
+                    submitted_by=item["submittedBy"]["name"],
                 )
             )
     return paperlist.Listing(

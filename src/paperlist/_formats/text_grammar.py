@@ -72,7 +72,7 @@ class _Card:
     __slots__ = (
         "abstract", "arxiv_id", "author_count", "column", "comments", "explicit",
         "github_stars", "has_attributes", "has_owner", "line", "organization", "problems",
-        "published", "repo_links", "submitted", "title", "upvotes",
+        "published", "repo_links", "submitted", "submitted_by", "title", "upvotes",
     )  # fmt: skip
 
     def __init__(self, title: str, line: int, column: int, explicit: bool) -> None:
@@ -89,6 +89,7 @@ class _Card:
         self.github_stars: int | None = None
         self.comments: int | None = None  # a comment link, or a count after the attributes
         self.submitted = False  # a "Submitted by" line came before the title
+        self.submitted_by: str | None = None  # the handle it names
         self.has_attributes = False
         self.has_owner = False
         self.repo_links: list[str] | None = None
@@ -125,6 +126,7 @@ class _Card:
             repo_url=declared,
             mentioned_repo_urls=mentioned,
             github_stars=self.github_stars,
+            submitted_by=self.submitted_by,
         )
 
 
@@ -509,6 +511,7 @@ class _Assembler:
             self.pending_votes = None
         if self.pending_submitter is not None:
             card.submitted = True
+            card.submitted_by = self.pending_submitter.text or None
             self.pending_submitter = None
         if card.arxiv_id is None and self.pending_thumbnail is not None:
             card.arxiv_id = self.pending_thumbnail
