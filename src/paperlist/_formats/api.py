@@ -32,8 +32,11 @@ __all__ = [
     "API_PAPER_KEYS",
     "HYDRATION_KEYS",
     "ItemMapper",
+    "author_users",
+    "handle_of",
     "listing_from_hydration",
     "listing_from_paper_page",
+    "type_name",
 ]
 
 HYDRATION_KEYS = ("dailyPapers", "searchResults")
@@ -50,6 +53,12 @@ API_PAPER_KEYS = frozenset(
 """The keys of the API's paper objects (seen in real responses, 2024 to 2026)."""
 
 _name_of = operator.itemgetter("name")
+_LINKED_KEYS = frozenset(
+    {
+        "numTotalModels", "linkedModels", "numTotalDatasets", "linkedDatasets",
+        "numTotalSpaces", "linkedSpaces",
+    }
+)  # fmt: skip
 
 
 def type_name(value: object) -> str:
@@ -158,9 +167,11 @@ class ItemMapper:
             ai_keywords=ai_keywords,
             organization_id=organization_id,
             submitted_by=self._submitter(paper, outer),
-            discussion_id=self._text(get("discussionId"), paper_path, "discussionId"),
+            discussion_id=self._identifier(get("discussionId"), paper_path, "discussionId"),
             author_users=author_users(get("authors"), authors, "user"),
-            ai_summary_model=self._text(get("ai_summary_model"), paper_path, "ai_summary_model"),
+            ai_summary_model=self._identifier(
+                get("ai_summary_model"), paper_path, "ai_summary_model"
+            ),
             linked_models=models,
             linked_datasets=datasets,
             linked_spaces=spaces,
@@ -178,7 +189,12 @@ class ItemMapper:
     def _linked(
         self, paper: dict[str, Any], path: str
     ) -> tuple[int | None, int | None, int | None]:
-        """How many models, datasets and Spaces on the Hub cite the paper, where said."""
+        """How many models, datasets and Spaces on the Hub cite the paper, where said.
+
+        Only a paper's own endpoint says; listings skip this in one set test.
+        """
+        if _LINKED_KEYS.isdisjoint(paper):
+            return None, None, None
         return (
             self._linked_count(paper, path, "numTotalModels", "linkedModels"),
             self._linked_count(paper, path, "numTotalDatasets", "linkedDatasets"),
@@ -210,6 +226,14 @@ class ItemMapper:
     def _text(self, value: object, path: str, key: str) -> str | None:
         if type(value) is str:
             return normalise_space(value) or None
+        if value is not None:
+            self.wrong(f"{path}.{key}", "a string", value)
+        return None
+
+    def _identifier(self, value: object, path: str, key: str) -> str | None:
+        """An id or a model name: one word, kept as written but for outer spaces."""
+        if type(value) is str:
+            return value.strip() or None
         if value is not None:
             self.wrong(f"{path}.{key}", "a string", value)
         return None
@@ -431,18 +455,32 @@ def handle_of(user: object, key: str) -> str | None:
     return handle.strip() or None if type(handle) is str else None
 
 
+_user_of = operator.methodcaller("get", "user")
+
+
 def author_users(
     authors: object, names: tuple[str, ...], handle_key: str
 ) -> tuple[str | None, ...]:
     """Each author's Hugging Face handle (``author["user"][handle_key]``), aligned with
-    ``names``; () when none is known or some names were unreadable."""
+    ``names``; () when none is known or some names were unreadable.
+
+    Ordered so that the common cases run in C: no author with a user object
+    (older responses), and every author an object.
+    """
     if type(authors) is not list or len(authors) != len(names):
         return ()
-    handles = tuple(
-        handle_of(author.get("user"), handle_key) if type(author) is dict else None
-        for author in authors
-    )
-    return handles if any(handles) else ()
+    try:
+        users = [*map(_user_of, authors)]
+    except (AttributeError, TypeError):  # an author that is no object
+        users = [author.get("user") if type(author) is dict else None for author in authors]
+    if not any(users):
+        return ()
+    try:
+        handles = [user.get(handle_key) if user else None for user in users]
+        "".join(filter(None, handles))  # raises TypeError unless every handle is text
+    except (AttributeError, TypeError):  # a user or a handle of another kind
+        handles = [handle_of(user, handle_key) for user in users]
+    return tuple([handle or None for handle in handles]) if any(handles) else ()
 
 
 def listing_from_hydration(

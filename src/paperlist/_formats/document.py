@@ -58,8 +58,10 @@ def _strict_str(value: object, _: object) -> str:
 
 
 def _strict_count(value: object, _: object) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_COUNT:
-        raise TypeError(f"expected a whole number from 0 to {MAX_COUNT}, got {value!r}")
+    if type(value) is not int or value < 0:
+        raise TypeError(f"expected a whole number >= 0, got {value!r}")
+    if value > MAX_COUNT:
+        raise TypeError(f"expected a count below 2**63, got {value!r}")
     return value
 
 
@@ -96,8 +98,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _strict_strings)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(tuple, list)
-    # An issue's source is written only when known, so documents of single
-    # loads stay as version 2 first wrote them.
+    # An issue's source is written only when known: a single load's issues
+    # are written as before the field existed.
     converter.register_unstructure_hook(
         Issue,
         make_dict_unstructure_fn(Issue, converter, source=override(omit_if_default=True)),

@@ -63,7 +63,7 @@ class HubItemMapper(ItemMapper):
             # huggingface_hub reads a listing's submitter under the wrong key and
             # writes an empty username: then it is unknown.
             submitted_by=handle_of(get("submitted_by"), "username"),
-            discussion_id=self._text(get("discussion_id"), path, "discussion_id"),
+            discussion_id=self._identifier(get("discussion_id"), path, "discussion_id"),
             author_users=author_users(get("authors"), authors, "username"),
             linked_models=self._linked_count(item, path, "num_total_models", "linked_models"),
             linked_datasets=self._linked_count(item, path, "num_total_datasets", "linked_datasets"),
