@@ -549,3 +549,18 @@ def test_version_2_documents_still_load_with_the_new_fields_unknown() -> None:
     }  # fmt: skip
     paper = paperlist.loads(json.dumps(version_2), strict=True)[0]
     assert (paper.upvotes, paper.organization_id, paper.author_users) == (4, None, ())
+
+
+def test_author_handles_of_odd_shapes_are_unknown_not_errors() -> None:
+    """A user that is no object, or a handle that is no text, leaves that handle unknown."""
+    authors = [
+        {"name": "A", "user": "a-string"},
+        {"name": "B", "user": {"user": 7}},
+        {"name": "C", "user": {"user": "c-handle"}},
+    ]
+    paper = paperlist.loads(json.dumps([_item(authors=authors)]))[0]
+    assert paper.author_users == (None, None, "c-handle")
+    assert (
+        paperlist.loads(json.dumps([_item(authors=[{"name": "A", "user": None}])]))[0].author_users
+        == ()
+    )

@@ -136,3 +136,11 @@ def test_repo_urls_is_deprecated_but_still_answers() -> None:
     )
     with pytest.warns(DeprecationWarning, match="repo_urls is deprecated"):
         assert paper.repo_urls == ("https://github.com/a/own", "https://github.com/b/c")
+
+
+def test_author_users_take_any_sequence_of_handles_or_none() -> None:
+    assert Paper("T", authors=("A", "B"), author_users=["a", None]).author_users == ("a", None)
+    with pytest.raises(TypeError, match="the string"):
+        Paper("T", author_users="ab")
+    with pytest.raises(ValueError, match="linked_models must be >= 0"):
+        Paper("T", linked_models=-1)
