@@ -418,3 +418,13 @@ def test_characters_the_terminal_cannot_show_are_replaced(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "?0: a robot policy" in result.stdout
     assert result.stderr == ""
+
+
+def test_published_window_and_author_ceiling() -> None:
+    """2024-03-19's file, checked by hand: published 03-15 to 03-18 with at most 3 authors
+    is one paper, 2403.12034 (3 authors, 2024-03-18)."""
+    result = run(
+        str(JSON_FILES[0]), "--since", "2024-03-15", "--until", "2024-03-18",
+        "--max-authors", "3", "-q",
+    )  # fmt: skip
+    assert result.stdout == "2403.12034\n"
