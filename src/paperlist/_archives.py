@@ -150,17 +150,12 @@ def iter_load(
             that cannot be read. With ``"skip"``, that file's Listing has no papers and
             one Issue saying why.
     """
-    _check_on_error(on_error)
+    _check_on_error(on_error)  # at the call, not at the first file
     read = functools.partial(
-        _load_one,
-        today=today,
-        strict=strict,
-        on_error=on_error,
-        timeout=timeout,
+        _load_one, today=today, strict=strict, on_error=on_error, timeout=timeout,
         max_bytes=max_bytes,
-    )
-    for source in source_files(sources):
-        yield read(source)
+    )  # fmt: skip
+    return map(read, source_files(sources))
 
 
 def load_many(
@@ -194,13 +189,9 @@ def load_many(
         raise ValueError(f"workers must be a whole number >= 1, not {workers!r}")
     files = list(source_files(sources))
     read = functools.partial(
-        _load_one,
-        today=today,
-        strict=strict,
-        on_error=on_error,
-        timeout=timeout,
+        _load_one, today=today, strict=strict, on_error=on_error, timeout=timeout,
         max_bytes=max_bytes,
-    )
+    )  # fmt: skip
     if workers == 1 or len(files) < 2:
         return merge_listings(_counted(map(read, files), len(files), progress), keep_issues=True)
     chunk = max(1, len(files) // (workers * _CHUNKS_PER_WORKER))
