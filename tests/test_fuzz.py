@@ -215,6 +215,9 @@ def test_counts_too_long_for_int_are_issues(page: str, field: str) -> None:
         paperlist.loads(page, today=TODAY, strict=True)
 
 
+_SECOND = '{"paper": {"id": "2401.00002", "title": "U"}}'
+
+
 def test_huge_numbers() -> None:
     """Numbers beyond any count (int64, which Arrow and SQLite hold) are reported, never kept."""
     item = {
@@ -227,8 +230,28 @@ def test_huge_numbers() -> None:
     assert issue.message.startswith("expected a count below 2**63 at $[0].paper.upvotes")
     with pytest.raises(ParseError, match="below 2"):
         paperlist.loads(json.dumps([item]), strict=True)
-    with pytest.raises(ParseError, match="invalid JSON"):
-        paperlist.loads('[{"paper": {"id": "1", "upvotes": 1' + "0" * 5000 + "}}]")
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        '[{"paper": {"id": "2401.00001", "title": "T", "upvotes": NUMBER}}, ' + _SECOND + "]",
+        '{"paper": {"id": "2401.00001", "title": "T", "upvotes": NUMBER}}\n' + _SECOND,
+    ],
+    ids=["array", "JSON Lines"],
+)
+def test_an_integer_too_long_to_read_is_an_issue_on_its_item(shape: str) -> None:
+    """Python refuses integers of more than 4,300 digits; the item's field is reported and
+    every paper kept, where once the whole file was a ParseError."""
+    data = shape.replace("NUMBER", "1" + "0" * 5000)
+    listing = paperlist.loads(data)
+    assert [paper.arxiv_id for paper in listing] == ["2401.00001", "2401.00002"]
+    assert listing[0].upvotes is None
+    (issue,) = listing.issues
+    assert issue.field == "$[0].paper.upvotes"
+    assert issue.message.endswith("got a number <an integer too long to read>")
+    with pytest.raises(ParseError, match="too long to read"):
+        paperlist.loads(data, strict=True)
 
 
 _OFFSETS = st.timedeltas(

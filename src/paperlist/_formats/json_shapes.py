@@ -47,7 +47,38 @@ __all__ = ["item_shape", "load_json", "opens_json"]
 _SPACE = re.compile(r"[ \t\n\r]*")
 # The C scanner behind json.loads: one value from an index. (typeshed's stub
 # wants the scanner itself as its context.)
-_scan_value = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+_fast_scan = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+
+
+class _TooManyDigits(float):
+    """Stands for an integer longer than Python converts: a value of the wrong kind,
+    so the mapper reports its field, not the whole file."""
+
+    def __repr__(self) -> str:
+        return "<an integer too long to read>"
+
+
+def _integer(digits: str) -> int | float:
+    try:
+        return int(digits)
+    except ValueError:  # more than sys.get_int_max_str_digits() digits
+        return _TooManyDigits("nan")
+
+
+# Used only for a value holding such an integer, which the C scanner refuses.
+_scan_with_long_integers = json.scanner.make_scanner(json.JSONDecoder(parse_int=_integer))  # type: ignore[arg-type]
+
+
+def _scan_value(text: str, index: int) -> tuple[Any, int]:
+    """One JSON value from ``index`` and the index after it, as json's C scanner reads it."""
+    try:
+        return _fast_scan(text, index)
+    except ValueError as error:
+        if "integer string conversion" not in str(error):
+            raise
+    return _scan_with_long_integers(text, index)
+
+
 _NO_ITEM = object()
 
 
