@@ -428,3 +428,17 @@ def test_published_window_and_author_ceiling() -> None:
         "--max-authors", "3", "-q",
     )  # fmt: skip
     assert result.stdout == "2403.12034\n"
+
+
+def test_a_url_that_cannot_be_fetched_is_one_line() -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/day.json"
+    result = run(url, str(JSON_FILES[0]), "--keep-going", "-q", "--limit", "1")
+    assert result.returncode == 1
+    assert result.stdout == "2403.12015\n"
+    assert result.stderr.startswith(f"paperlist: cannot fetch {url}: ")
+    assert result.stderr.count("\n") == 1

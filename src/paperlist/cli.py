@@ -26,7 +26,7 @@ from ._listing import Listing, merge_listings
 from ._loading import FORMATS, load
 from ._model import Issue
 from ._sample import SAMPLE_DATE, sample_path
-from .errors import ParseError, YearlessDateWarning
+from .errors import FetchError, ParseError, YearlessDateWarning
 
 __all__ = ["main"]
 
@@ -321,9 +321,9 @@ class _Run:
             "today": self.args.today,
             "strict": self.args.strict,
         }
+        # The binary buffer, when there is one, keeps decoding ours (BOM, bad bytes).
         source = getattr(self.stdin, "buffer", self.stdin) if name == "-" else name
         try:
-            # The binary buffer, when there is one, keeps decoding ours (BOM, bad bytes).
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", YearlessDateWarning)
                 listing = load(source, **options)
@@ -382,7 +382,9 @@ def _is_terminal(stream: object) -> bool:
 
 def _file_error(name: str, error: ParseError | OSError) -> str:
     if isinstance(error, ParseError):
-        return str(error)
+        return str(error)  # source:line:column: message
+    if isinstance(error, FetchError):
+        return f"paperlist: cannot fetch {error}"  # the URL, the status, what went wrong
     return f"paperlist: cannot read {name}: {getattr(error, 'strerror', None) or error}"
 
 
@@ -423,7 +425,7 @@ def _main(argv: Sequence[str] | None, stdin: TextIO, stdout: TextIO, stderr: Tex
             raise
         if args.debug:
             stderr.write(traceback.format_exc())
-        name = getattr(error, "source", None) or getattr(error, "filename", None) or "-"
+        name = getattr(error, "filename", None) or "-"  # ParseError and FetchError name it
         stderr.write(_file_error(str(name), error) + "\n")
         return EXIT_USAGE
 
