@@ -29,8 +29,8 @@ Source = Union[str, "os.PathLike[str]", "os.PathLike[bytes]", IO[str], IO[bytes]
 
 _BOM = "\ufeff"
 DEFAULT_MAX_BYTES = 2 << 30
-_PIECE = 1 << 20  # what is read at a time from a stream of unknown size
 """The largest input ``load`` reads unless told otherwise: 2 GiB."""
+_PIECE = 1 << 20  # what is read at a time from a stream of unknown size
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
 
@@ -115,7 +115,7 @@ def load(
             # allocate n bytes up front, so the limit is never passed to it.
             status = os.fstat(stream.fileno())
             if status.st_size > max_bytes:
-                _check_size(max_bytes + 1, max_bytes, origin)
+                raise _too_large(max_bytes, origin)
             # A device or pipe tells no size (/dev/zero never ends): read it in pieces.
             data: str | bytes = (
                 stream.read()
@@ -135,7 +135,8 @@ def load(
             ) from exc
     else:
         raise TypeError(f"load() takes a path or a file object, not {type(source).__name__}")
-    _check_size(len(data), max_bytes, origin)
+    if len(data) > max_bytes:  # a file that grew while it was read
+        raise _too_large(max_bytes, origin)
     return _load_data(data, format=format, today=today, strict=strict, origin=origin)
 
 
@@ -148,19 +149,18 @@ def _read_bounded(stream: IO[str] | IO[bytes], max_bytes: int, origin: str | Non
             raise TypeError(f"read() returned {type(piece).__name__}, not str or bytes")
         size += len(piece)
         if size > max_bytes:
-            _check_size(size, max_bytes, origin)
+            raise _too_large(max_bytes, origin)
         pieces.append(piece)
     if not pieces:
         return b""
     return (b"" if isinstance(pieces[0], bytes) else "").join(pieces)
 
 
-def _check_size(size: int, max_bytes: int, origin: str | None) -> None:
-    if size > max_bytes:
-        raise ParseError(
-            f"the input is larger than max_bytes={max_bytes}",
-            source=origin if origin is not None else "<string>",
-        )
+def _too_large(max_bytes: int, origin: str | None) -> ParseError:
+    return ParseError(
+        f"the input is larger than max_bytes={max_bytes}",
+        source=origin if origin is not None else "<string>",
+    )
 
 
 def _check_format(format: object) -> None:
