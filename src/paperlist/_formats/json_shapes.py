@@ -74,8 +74,13 @@ def _scan_value(text: str, index: int) -> tuple[Any, int]:
     try:
         return _fast_scan(text, index)
     except ValueError as error:
-        if "integer string conversion" not in str(error):
-            raise
+        return _rescan(text, index, error)
+
+
+def _rescan(text: str, index: int, error: ValueError) -> tuple[Any, int]:
+    """The value the C scanner refused for holding an integer too long to convert."""
+    if "integer string conversion" not in str(error):
+        raise error
     return _scan_with_long_integers(text, index)
 
 
@@ -218,10 +223,15 @@ def _array_items(text: str, start: int, context: LoadContext) -> Iterator[Any]:
         index += 1
     else:
         while True:
-            try:
-                item, index = _scan_value(text, index)
-            except (StopIteration, ValueError, RecursionError):
+            try:  # the C scanner itself: the commonest call of a JSON load
+                item, index = _fast_scan(text, index)
+            except (StopIteration, RecursionError):
                 _malformed(text, context)
+            except ValueError as error:
+                try:
+                    item, index = _rescan(text, index, error)
+                except ValueError:
+                    _malformed(text, context)
             yield item
             del item  # released as soon as its paper is made
             index = _skip_space(text, index)
