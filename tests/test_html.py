@@ -87,6 +87,7 @@ def test_cards_only_page() -> None:
         assert paper.published == datetime.date.fromisoformat(source["publishedAt"][:10])
         if source.get("organization"):
             assert paper.organization == source["organization"]["fullname"]
+            assert paper.organization_id == source["organization"]["name"]  # the chip's link
         else:
             assert paper.author_count == len(source["authors"])
         if source.get("githubRepo"):

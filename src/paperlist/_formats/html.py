@@ -241,6 +241,7 @@ class _CardReader:
         self.published: datetime.date | None = None
         self.github_stars: int | None = None
         self.organization: str | None = None
+        self.organization_id: str | None = None
         self.abstract: str | None = None
         self.links: list[str] = []
         for element, before_title in _card_elements(article, heading):
@@ -284,6 +285,7 @@ class _CardReader:
             and element.find(".//img") is not None
         ):
             self.organization = _all_text(element) or None
+            self.organization_id = href[1:]  # "/ByteDance-Seed": the handle
             return True
         return False
 
@@ -324,6 +326,7 @@ class _CardReader:
             abstract=self.abstract or None,
             author_count=self.author_count,
             organization=self.organization,
+            organization_id=self.organization_id,
             published=self.published,
             upvotes=self.upvotes,
             comments=self.comments,
