@@ -71,7 +71,8 @@ class _Card:
 
     __slots__ = (
         "abstract", "arxiv_id", "author_count", "column", "comments", "explicit",
-        "github_stars", "has_attributes", "has_owner", "line", "organization", "problems",
+        "github_stars", "has_attributes", "has_owner", "line", "organization",
+        "organization_id", "problems",
         "published", "repo_links", "submitted", "submitted_by", "title", "upvotes",
     )  # fmt: skip
 
@@ -84,6 +85,7 @@ class _Card:
         self.abstract: str | None = None
         self.author_count: int | None = None
         self.organization: str | None = None
+        self.organization_id: str | None = None  # the handle a chip links to
         self.published: CardDate | None = None
         self.upvotes: int | None = None
         self.github_stars: int | None = None
@@ -127,7 +129,15 @@ class _Card:
             mentioned_repo_urls=mentioned,
             github_stars=self.github_stars,
             submitted_by=self.submitted_by,
+            organization_id=self.organization_id,
         )
+
+
+def _handle(url: str | None) -> str | None:
+    """The handle a chip links to: "https://huggingface.co/occ-ai" gives "occ-ai"."""
+    if url is None or "huggingface.co/" not in url:
+        return None
+    return url.partition("huggingface.co/")[2].split("/")[0].split("?")[0] or None
 
 
 def _merged(kept: Paper, copy: Paper) -> Paper:
@@ -441,6 +451,7 @@ class _Assembler:
         card = self._attribute_card(unit, "organization")
         if card is not None:
             card.organization = unit.text or None
+            card.organization_id = _handle(unit.url)
             card.has_owner = True
 
     def _chrome(self, unit: Unit) -> None:
