@@ -196,6 +196,9 @@ def test_bibtex_output() -> None:
     """--output bibtex prints one entry per paper with an id."""
     result = run(str(JSON_FILES[0]), "--output", "bibtex", "--limit", "1")
     assert result.stdout.startswith("@misc{arXiv_2403.12015,\n")
+    every = run(str(JSON_FILES[0]), "--output", "bibtex")
+    assert every.stdout == paperlist.load(JSON_FILES[0]).to_bibtex()  # a blank line between
+    assert every.stdout.count("\n\n@misc{") == 12  # 13 papers, all with ids
 
 
 def test_several_files_are_merged_and_sorted() -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 from ._model import ARXIV_ABS_PREFIX, Paper
 
-__all__ = ["to_bibtex"]
+__all__ = ["bibtex_entries", "to_bibtex"]
 
 _SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 _REPLACEMENTS = {
@@ -100,19 +100,23 @@ def _entry(paper: Paper, arxiv_id: str, key: str) -> str:
     return "\n".join(lines)
 
 
-def to_bibtex(papers: Sequence[Paper]) -> str:
-    """One ``@misc`` entry per paper with an arXiv id; keys unique within the result.
+def bibtex_entries(papers: Iterable[Paper]) -> Iterator[str]:
+    """One ``@misc`` entry per paper with an arXiv id, in order, keys unique among them.
 
     A paper listed twice (an unmerged listing) gets keys ``arXiv_<id>``,
     ``arXiv_<id>_2`` and so on. Papers without an arXiv id have no entry:
     without one, an entry could name neither the paper's eprint nor its DOI.
     """
-    entries = []
     seen: dict[str, int] = {}
     for paper in papers:
         if paper.arxiv_id is None:
             continue
         key = _key(paper.arxiv_id)
         seen[key] = count = seen.get(key, 0) + 1
-        entries.append(_entry(paper, paper.arxiv_id, key if count == 1 else f"{key}_{count}"))
+        yield _entry(paper, paper.arxiv_id, key if count == 1 else f"{key}_{count}")
+
+
+def to_bibtex(papers: Iterable[Paper]) -> str:
+    """The entries of ``bibtex_entries``, a blank line between two."""
+    entries = list(bibtex_entries(papers))
     return "\n\n".join(entries) + ("\n" if entries else "")

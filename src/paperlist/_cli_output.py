@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 
-from ._bibtex import to_bibtex
+from ._bibtex import bibtex_entries
 from ._export import to_records
 from ._formats.document import dumps, paper_line
 from ._listing import Listing
@@ -38,20 +38,15 @@ def render(
         yield dumps(listing, indent=2) + "\n"
     elif output == "jsonl":
         yield from map(paper_line, listing.papers)
-    elif output == "bibtex":
-        for paper in listing.papers:
-            yield from _nonempty(to_bibtex([paper]))
+    elif output == "bibtex":  # what Listing.to_bibtex() gives, an entry at a time
+        for position, entry in enumerate(bibtex_entries(listing.papers)):
+            yield f"\n{entry}\n" if position else f"{entry}\n"
     elif output == "ids":
         yield from (f"{paper.arxiv_id}\n" for paper in listing if paper.arxiv_id is not None)
     elif output == "csv":
         yield from _csv(listing.papers, columns)
     else:
         yield from _table(listing.papers, columns, width)
-
-
-def _nonempty(text: str) -> Iterator[str]:
-    if text:
-        yield text
 
 
 def _cell(value: object) -> str:
