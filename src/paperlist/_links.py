@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
+    "PAPER_LINK",
     "REPOSITORY_HOSTS",
     "arxiv_id_from_paper_url",
     "canonical_repo_urls",
@@ -35,11 +36,10 @@ _NOT_OWNERS = frozenset(
 _NEW_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?")
 _OLD_ARXIV_ID = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 # A link to a paper page in any form: absolute, scheme-relative or relative; www., hf.co.
-_PAPER_URL = re.compile(
-    r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/"
-    r"([^?#\s)/]+)/?(?:[?#][^\s)]*)?",
-    re.IGNORECASE,
-)
+_PAPER_PATH = r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/"
+_PAPER_URL = re.compile(_PAPER_PATH + r"([^?#\s)/]+)/?(?:[?#][^\s)]*)?", re.IGNORECASE)
+PAPER_LINK = re.compile(_PAPER_PATH + r"[^\s?#]+(?:[?#]\S*)?", re.IGNORECASE)
+"""Any link under a paper page's path, an id or not (a card links its title so)."""
 
 
 def _canonical(host: str, owner: str, name: str) -> str | None:

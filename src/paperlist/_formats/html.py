@@ -18,7 +18,7 @@ from lxml import etree
 from .._context import LoadContext
 from .._dates import looks_like_card_date
 from .._decoding import decode
-from .._links import arxiv_id_from_paper_url, mentioned_repos, repo_url
+from .._links import PAPER_LINK, arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import Paper
 from .._numbers import AUTHOR_COUNT, STAR_COUNT_PATTERN, VOTE_COUNT, parse_count, parse_star_count
@@ -31,12 +31,6 @@ _TITLE_SUFFIX = " - Hugging Face"
 _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
 _STARS = re.compile(STAR_COUNT_PATTERN)
 _ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
-# A link to a paper page in any form: absolute, scheme-relative, relative; www., hf.co.
-_PAPER_HREF = re.compile(
-    r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/[^\s?#]+"
-    r"(?:[?#]\S*)?",
-    re.IGNORECASE,
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -145,7 +139,7 @@ def _cards(root: Any) -> list[tuple[Any, Any, Any]]:
     """
     found: dict[Any, tuple[Any, Any]] = {}
     for link in root.iter("a"):
-        if not _PAPER_HREF.fullmatch(link.get("href") or ""):
+        if not PAPER_LINK.fullmatch(link.get("href") or ""):
             continue
         heading, article = _heading_and_article(link)
         if heading is not None and article is not None and article not in found:
