@@ -92,6 +92,8 @@ def test_lone_surrogates_become_replacement_characters_with_an_issue() -> None:
     assert [(issue.line, issue.column) for issue in listing.issues] == [(1, 7)]
     with pytest.raises(paperlist.ParseError, match="lone surrogate U\\+D800"):
         paperlist.loads(text, strict=True)
+    after_cr = paperlist.loads("A title\r" + text.replace("\n", "\r"))
+    assert [(issue.line, issue.column) for issue in after_cr.issues] == [(2, 7)]
     escaped = (
         '[{"paper": {"id": "2404.02060", "title": "A \\ud800", '
         '"authors": [{"name": "B \\udc00"}]}}]'

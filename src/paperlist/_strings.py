@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise_space", "printable", "shorten"]
+__all__ = ["line_and_column", "normalise_space", "printable", "shorten"]
 
 # Up to this length one isprintable() pass costs less than eight memchr scans.
 _SHORT = 200
@@ -68,3 +68,11 @@ def printable(text: str) -> str:
     return "".join(
         character if character.isprintable() else repr(character)[1:-1] for character in text
     )
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, counting CRLF, CR and LF as line ends."""
+    before = text[:offset]
+    if "\r" in before:
+        before = before.replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")

@@ -16,6 +16,7 @@ import attrs
 
 from ._context import LoadContext
 from ._model import PAPER_FIELDS, Paper
+from ._strings import line_and_column
 
 __all__ = ["SURROGATE_ESCAPE", "replace_in_papers", "replace_in_text"]
 
@@ -32,9 +33,7 @@ def replace_in_text(text: str, context: LoadContext) -> str:
     first = _SURROGATE.search(text)
     if first is None:
         return text
-    before = text[: first.start()]
-    line = before.count("\n") + 1
-    column = first.start() - (before.rfind("\n") + 1) + 1
+    line, column = line_and_column(text, first.start())
     context.report(
         f"a lone surrogate U+{ord(first.group()):04X} cannot be written in any encoding: "
         "replaced by U+FFFD",

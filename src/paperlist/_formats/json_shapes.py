@@ -24,6 +24,7 @@ import attrs
 
 from .._context import LoadContext
 from .._listing import Listing
+from .._strings import line_and_column
 from .._surrogates import SURROGATE_ESCAPE, replace_in_papers
 from .api import (
     API_PAPER_KEYS,
@@ -271,7 +272,7 @@ def _report_bad_line(text: str, index: int, exc: Exception, context: LoadContext
     reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "Expecting value"
     if isinstance(exc, RecursionError):
         reason = "nested too deeply to read"
-    line, column = _position(text, position)
+    line, column = line_and_column(text, position)
     context.report(f"invalid JSON Lines: {reason}", line=line, column=column)
 
 
@@ -286,17 +287,9 @@ def _decode(text: str, context: LoadContext) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        line, column = _position(text, exc.pos)
+        line, column = line_and_column(text, exc.pos)
         raise context.error(f"invalid JSON: {exc.msg}", line=line, column=column) from exc
     except RecursionError as exc:
         raise context.error("invalid JSON: nested too deeply to read") from exc
     except ValueError as exc:  # e.g. an integer longer than Python converts
         raise context.error(f"invalid JSON: {exc}") from exc
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset``, counting CRLF, CR and LF as line ends."""
-    before = text[:offset]
-    if "\r" in before:
-        before = before.replace("\r\n", "\n").replace("\r", "\n")
-    return before.count("\n") + 1, len(before) - before.rfind("\n")
