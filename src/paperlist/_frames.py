@@ -6,11 +6,16 @@ its absence is an ImportError naming the extra that installs it.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import importlib
 import operator
+import typing
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
+
+import attrs
 
 from ._export import RECORD_FIELDS
 from ._model import Paper
@@ -19,21 +24,28 @@ __all__ = ["arrow_schema", "to_arrow", "to_pandas"]
 
 # Each column's kind: text, a list of text, a count or a date.
 _TEXT, _TEXTS, _COUNT, _DATE = "text", "texts", "count", "date"
-_KINDS = {
-    "authors": _TEXTS,
-    "mentioned_repo_urls": _TEXTS,
-    "ai_keywords": _TEXTS,
-    "author_users": _TEXTS,
-    "author_count": _COUNT,
-    "linked_models": _COUNT,
-    "linked_datasets": _COUNT,
-    "linked_spaces": _COUNT,
-    "upvotes": _COUNT,
-    "comments": _COUNT,
-    "github_stars": _COUNT,
-    "published": _DATE,
-    "listed": _DATE,
-}
+
+
+@functools.cache
+def _kinds() -> dict[str, str]:
+    """Each record field's kind, read off Paper's annotations, so a new field has one.
+
+    ``url``, derived and not a field, is text like every name missing here.
+    """
+    kinds = {}
+    for field in attrs.fields(attrs.resolve_types(Paper)):
+        parts = typing.get_args(field.type) if typing.get_origin(field.type) else ()
+        if typing.get_origin(field.type) is tuple:
+            kinds[field.name] = _TEXTS
+        elif int in parts:
+            kinds[field.name] = _COUNT
+        elif datetime.date in parts:
+            kinds[field.name] = _DATE
+    return kinds
+
+
+def _kind(name: str) -> str:
+    return _kinds().get(name, _TEXT)
 
 
 def _optional(module: str, caller: str, extra: str) -> ModuleType:
@@ -47,7 +59,7 @@ def _optional(module: str, caller: str, extra: str) -> ModuleType:
 
 def _column(papers: Sequence[Paper], name: str) -> list[Any]:
     values = list(map(operator.attrgetter(name), papers))
-    if _KINDS.get(name) == _TEXTS:
+    if _kind(name) == _TEXTS:
         return [list(value) for value in values]
     return values
 
@@ -57,7 +69,7 @@ def to_pandas(papers: Sequence[Paper]) -> Any:
     pandas = _optional("pandas", "Listing.to_pandas()", "pandas")
     dtypes = {_TEXT: "string", _COUNT: "Int64", _DATE: "datetime64[s]", _TEXTS: "object"}
     columns = {
-        name: pandas.Series(_column(papers, name), dtype=dtypes[_KINDS.get(name, _TEXT)], name=name)
+        name: pandas.Series(_column(papers, name), dtype=dtypes[_kind(name)], name=name)
         for name in RECORD_FIELDS
     }
     return pandas.DataFrame(columns, columns=list(RECORD_FIELDS))
@@ -74,7 +86,7 @@ def arrow_schema() -> Any:
     }
     return pyarrow.schema(
         [
-            pyarrow.field(name, types[_KINDS.get(name, _TEXT)], nullable=name != "title")
+            pyarrow.field(name, types[_kind(name)], nullable=name != "title")
             for name in RECORD_FIELDS
         ]
     )
