@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 from paperlist import Issue, Listing, Paper
+from paperlist._model import PAPER_FIELDS
 
 
 def _paper(**changes: Any) -> Paper:
@@ -144,3 +145,78 @@ def test_author_users_take_any_sequence_of_handles_or_none() -> None:
         Paper("T", author_users="ab")
     with pytest.raises(ValueError, match="linked_models must be >= 0"):
         Paper("T", linked_models=-1)
+
+
+# A wrong value for every field, each of a type a caller might plausibly pass.
+_WRONG_VALUES: dict[str, object] = {
+    "title": None,
+    "arxiv_id": 2509.24002,
+    "abstract": b"bytes",
+    "authors": ["A", 3],
+    "author_count": "3",
+    "organization": ["NUS"],
+    "published": "2024-01-01",
+    "listed": datetime.datetime(2024, 1, 1, 12, 0),
+    "upvotes": True,
+    "comments": 2.0,
+    "repo_url": ("https://github.com/a/b",),
+    "mentioned_repo_urls": [None],
+    "github_stars": "12",
+    "project_page": 1,
+    "ai_summary": {"text": "x"},
+    "ai_keywords": [b"k"],
+    "organization_id": 7,
+    "submitted_by": False,
+    "discussion_id": 68,
+    "author_users": ["a", 1],
+    "ai_summary_model": 0,
+    "linked_models": "4",
+    "linked_datasets": 1.5,
+    "linked_spaces": False,
+}
+
+
+def test_every_field_has_a_wrong_value_below() -> None:
+    """A new field must join the table, so its check is tested."""
+    assert tuple(_WRONG_VALUES) == PAPER_FIELDS
+
+
+@pytest.mark.parametrize(("field", "value"), _WRONG_VALUES.items())
+def test_a_wrong_type_at_construction_names_its_field(field: str, value: object) -> None:
+    """Paper(...) refuses a value of the wrong type at once, naming the field."""
+    arguments: dict[str, Any] = {"title": "t", field: value}
+    with pytest.raises(TypeError, match=f"^{field}: expected "):
+        Paper(**arguments)
+
+
+def test_type_errors_say_what_was_expected_and_found() -> None:
+    with pytest.raises(
+        TypeError, match=r"^published: expected date or None, got str '2024-01-01'$"
+    ):
+        Paper("t", published="2024-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^upvotes: expected int or None, got bool True$"):
+        Paper("t", upvotes=True)
+    with pytest.raises(TypeError, match=r"^authors: expected elements of type str, got int 3$"):
+        Paper("t", authors=["A", 3])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"^author_users: expected elements of type str or None"):
+        Paper("t", authors=("A",), author_users=[1])  # type: ignore[list-item]
+
+
+def test_subclasses_of_the_expected_types_are_accepted() -> None:
+    """Only the exact-type fast test fails for them; the full check lets them through."""
+
+    class Handle(str):
+        pass
+
+    class Count(int):
+        pass
+
+    paper = Paper(Handle("t"), submitted_by=Handle("ak"), upvotes=Count(3), authors=[Handle("A")])
+    assert paper.upvotes == 3
+    assert paper.submitted_by == "ak"
+    assert paper.authors == ("A",)
+
+
+def test_evolve_checks_types_too() -> None:
+    with pytest.raises(TypeError, match=r"^comments: expected int or None"):
+        attrs.evolve(_paper(), comments="5")  # type: ignore[arg-type]

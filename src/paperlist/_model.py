@@ -6,7 +6,9 @@ A leaf: it imports nothing of paperlist's, so every module may import it.
 from __future__ import annotations
 
 import datetime
+import functools
 import operator
+import typing
 import warnings
 from collections.abc import Iterable
 
@@ -20,30 +22,50 @@ ARXIV_PDF_PREFIX = "https://arxiv.org/pdf/"
 # What a Paper's repr shows besides its title: identity and counts, one line.
 _REPR_FIELDS = ("arxiv_id", "published", "listed", "upvotes", "comments", "author_count")
 _REPR_TITLE_LENGTH = 60
-_COUNT_FIELDS = (
-    "author_count", "upvotes", "comments", "github_stars",
-    "linked_models", "linked_datasets", "linked_spaces",
-)  # fmt: skip
+_STRING_OR_NONE = frozenset({str, type(None)})
+_T = typing.TypeVar("_T")
 
 
-def _optional_str_tuple(values: Iterable[str | None]) -> tuple[str | None, ...]:
-    if type(values) is tuple:
-        return values
-    if isinstance(values, str):
-        raise TypeError(f"expected a sequence of strings or None, got the string {values!r}")
-    return tuple(values)
-
-
-def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    if type(values) is tuple:  # what loaders pass: nothing to convert
-        return values
+def _sequence(values: Iterable[_T], field: str, of: str = "strings") -> tuple[_T, ...]:
+    """A tuple from any iterable but a string; its elements are checked after."""
     # A bare string would otherwise become a tuple of characters.
     if isinstance(values, str):
-        raise TypeError(f"expected a sequence of strings, got the string {values!r}")
+        raise TypeError(f"{field}: expected a sequence of {of}, got the string {values!r}")
     return tuple(values)
 
 
-@attrs.frozen(repr=False)
+# One converter per tuple field, so that an error names the field. Loaders
+# pass tuples, which cost one test.
+def _authors(values: Iterable[str]) -> tuple[str, ...]:
+    return values if type(values) is tuple else _sequence(values, "authors")
+
+
+def _mentioned_repo_urls(values: Iterable[str]) -> tuple[str, ...]:
+    return values if type(values) is tuple else _sequence(values, "mentioned_repo_urls")
+
+
+def _ai_keywords(values: Iterable[str]) -> tuple[str, ...]:
+    return values if type(values) is tuple else _sequence(values, "ai_keywords")
+
+
+def _author_users(values: Iterable[str | None]) -> tuple[str | None, ...]:
+    return values if type(values) is tuple else _sequence(values, "author_users", "strings or None")
+
+
+def _described(value: object) -> str:
+    """A wrong value as an error message shows it: its type, then a short repr."""
+    shown = repr(value)
+    if len(shown) > _REPR_TITLE_LENGTH:
+        shown = shown[: _REPR_TITLE_LENGTH - 1] + "…"
+    return f"{type(value).__name__} {shown}"
+
+
+# Without slots: attrs then sets a frozen instance's fields straight into its
+# __dict__ rather than through object.__setattr__: a third of construction's cost,
+# which pays for the type checks in __attrs_post_init__.
+# Final: __attrs_post_init__ unpacks exactly these fields from __dict__.
+@typing.final
+@attrs.frozen(repr=False, slots=False)
 class Paper:
     """One paper as shown on a Daily Papers page.
 
@@ -63,7 +85,7 @@ class Paper:
     title: str
     arxiv_id: str | None = None
     abstract: str | None = None
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_authors)
     author_count: int | None = None
     organization: str | None = None
     published: datetime.date | None = None
@@ -71,36 +93,79 @@ class Paper:
     upvotes: int | None = None
     comments: int | None = None
     repo_url: str | None = None
-    mentioned_repo_urls: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    mentioned_repo_urls: tuple[str, ...] = attrs.field(default=(), converter=_mentioned_repo_urls)
     github_stars: int | None = None
     project_page: str | None = None
     ai_summary: str | None = None
-    ai_keywords: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    ai_keywords: tuple[str, ...] = attrs.field(default=(), converter=_ai_keywords)
     organization_id: str | None = None
     submitted_by: str | None = None
     discussion_id: str | None = None
-    author_users: tuple[str | None, ...] = attrs.field(default=(), converter=_optional_str_tuple)
+    author_users: tuple[str | None, ...] = attrs.field(default=(), converter=_author_users)
     ai_summary_model: str | None = None
     linked_models: int | None = None
     linked_datasets: int | None = None
     linked_spaces: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        # One combined test keeps construction cheap; the loop that names the
-        # culprit runs only when it fails.
-        if (
-            (self.author_count is not None and self.author_count < 0)
-            or (self.upvotes is not None and self.upvotes < 0)
-            or (self.comments is not None and self.comments < 0)
-            or (self.github_stars is not None and self.github_stars < 0)
-            or (self.linked_models is not None and self.linked_models < 0)
-            or (self.linked_datasets is not None and self.linked_datasets < 0)
-            or (self.linked_spaces is not None and self.linked_spaces < 0)
-        ):
-            for name in _COUNT_FIELDS:
-                value = getattr(self, name)
-                if value is not None and value < 0:
-                    raise ValueError(f"{name} must be >= 0 or None, got {value}")
+        # Exact-type tests in one expression, no Python loop: this runs for every
+        # paper a loader builds. _check_fields, which names the wrong field (and
+        # accepts subclasses of str and int), runs only when a test fails.
+        (
+            title,
+            arxiv_id,
+            abstract,
+            authors,
+            author_count,
+            organization,
+            published,
+            listed,
+            upvotes,
+            comments,
+            repo_url,
+            mentioned_repo_urls,
+            github_stars,
+            project_page,
+            ai_summary,
+            ai_keywords,
+            organization_id,
+            submitted_by,
+            discussion_id,
+            author_users,
+            ai_summary_model,
+            linked_models,
+            linked_datasets,
+            linked_spaces,
+        ) = self.__dict__.values()  # attrs stores the fields in their order
+        try:
+            # join() raises TypeError unless every element is a string.
+            "".join(authors), "".join(mentioned_repo_urls), "".join(ai_keywords)
+        except TypeError:
+            _check_fields(self)
+        if not (
+            type(title) is str
+            and (arxiv_id is None or type(arxiv_id) is str)
+            and (abstract is None or type(abstract) is str)
+            and (organization is None or type(organization) is str)
+            and (repo_url is None or type(repo_url) is str)
+            and (project_page is None or type(project_page) is str)
+            and (ai_summary is None or type(ai_summary) is str)
+            and (organization_id is None or type(organization_id) is str)
+            and (submitted_by is None or type(submitted_by) is str)
+            and (discussion_id is None or type(discussion_id) is str)
+            and (ai_summary_model is None or type(ai_summary_model) is str)
+            and (published is None or type(published) is datetime.date)
+            and (listed is None or type(listed) is datetime.date)
+            and (author_count is None or (type(author_count) is int and author_count >= 0))
+            and (upvotes is None or (type(upvotes) is int and upvotes >= 0))
+            and (comments is None or (type(comments) is int and comments >= 0))
+            and (github_stars is None or (type(github_stars) is int and github_stars >= 0))
+            and (linked_models is None or (type(linked_models) is int and linked_models >= 0))
+            and (linked_datasets is None or (type(linked_datasets) is int and linked_datasets >= 0))
+            and (linked_spaces is None or (type(linked_spaces) is int and linked_spaces >= 0))
+            and (not author_users or {*map(type, author_users)} <= _STRING_OR_NONE)
+        ):  # fmt: skip
+            _check_fields(self)
 
     def __reduce__(self) -> tuple[type[Paper], tuple[object, ...]]:
         # Pickled as its field values and rebuilt through the constructor: a
@@ -152,6 +217,37 @@ class Paper:
         )
         declared = () if self.repo_url is None else (self.repo_url,)
         return declared + self.mentioned_repo_urls
+
+
+def _check_fields(paper: Paper) -> None:
+    """Raise TypeError or ValueError naming the first field holding a wrong value."""
+    for name, (kinds, in_tuple) in _field_types().items():
+        value = getattr(paper, name)
+        for element in value if in_tuple else (value,):
+            _check_value(name, element, kinds, in_tuple)
+
+
+def _check_value(name: str, value: object, kinds: tuple[type, ...], in_tuple: bool) -> None:
+    # bool is an int, and datetime a date, but neither is a count or a day.
+    if isinstance(value, (bool, datetime.datetime)) or not isinstance(value, kinds):
+        expected = " or ".join("None" if kind is type(None) else kind.__name__ for kind in kinds)
+        whose = "elements of type " if in_tuple else ""
+        raise TypeError(f"{name}: expected {whose}{expected}, got {_described(value)}")
+    if isinstance(value, int) and value < 0:
+        raise ValueError(f"{name} must be >= 0 or None, got {value}")
+
+
+@functools.cache
+def _field_types() -> dict[str, tuple[tuple[type, ...], bool]]:
+    """Each field's accepted types, read from its annotation, and whether they are
+    those of a tuple's elements: ``str | None`` gives ((str, NoneType), False),
+    ``tuple[str, ...]`` ((str,), True)."""
+    accepted = {}
+    for field in attrs.fields(attrs.resolve_types(Paper)):
+        in_tuple = typing.get_origin(field.type) is tuple
+        kind = typing.get_args(field.type)[0] if in_tuple else field.type
+        accepted[field.name] = (typing.get_args(kind) or (kind,), in_tuple)
+    return accepted
 
 
 PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))

@@ -21,14 +21,10 @@ def normalise_space(text: str) -> str:
     """
     # isprintable() is False for every white space character but " ": on a
     # title or a line of names one pass beats the memchr tests below.
-    if (
-        len(text) <= _SHORT
-        and "  " not in text
-        and text.isprintable()
-        and text[:1] != " "
-        and text[-1:] != " "
-    ):
-        return text
+    if len(text) <= _SHORT:
+        if "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+            return text
+        return " ".join(text.split())  # a title wrapped as "a\n  b": a few words
     spaced = text.replace("\n", " ") if "\n" in text else text
     if spaced.isascii():  # O(1): CPython records it in the string header
         # The other ASCII white space, by memchr: far cheaper than isprintable().
