@@ -332,3 +332,78 @@ def test_nested_articles_are_each_their_own_card() -> None:
         ("Outer", "Outer abstract."),
         ("Inner", "Inner abstract."),
     ]
+
+
+def _day_props(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"dailyPapers": items, "periodType": "day", "dateString": "2025-10-03"}
+
+
+def _page_with_elements(*elements: str, cards: str = "") -> str:
+    body = "".join(elements) + cards
+    return f"<html><head><title>Daily Papers</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_a_second_hydration_element_is_read_too(as_bytes: bool) -> None:
+    """No element holding papers is left unread; its issues count its papers after the first's."""
+    first, second = json_items(DAY)[:2], json_items(DAY)[2:5]
+    second[1] = {**second[1], "paper": {**second[1]["paper"], "upvotes": "many"}}
+    page = _page_with_elements(
+        hydration_div(_day_props(first)),
+        '<div data-target="DailyPapersBannerSubscribe" data-props="{}"></div>',
+        hydration_div(_day_props(second)),
+    )
+    listing = paperlist.loads(page.encode() if as_bytes else page)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in first + second]
+    (issue,) = listing.issues
+    assert (issue.index, issue.field) == (3, "$.dailyPapers[1].paper.upvotes")
+    assert listing.date == datetime.date(2025, 10, 3)
+
+
+def test_a_look_alike_target_after_the_props_changes_nothing() -> None:
+    """Only an element whose target is exactly a hydration target holds papers."""
+    items = json_items(DAY)[:3]
+    page = _page_with_elements(
+        hydration_div(_day_props(items)),
+        '<div data-target="DailyPapersBannerSubscribe" data-props="{}"></div>',
+        "<p>DailyPapers</p>",
+    )
+    listing = paperlist.loads(page, strict=True)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+
+
+def test_an_unreadable_second_element_is_an_issue_leniently() -> None:
+    items = json_items(DAY)[:2]
+    page = _page_with_elements(
+        hydration_div(_day_props(items)),
+        '<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;: [}"></div>',
+    )
+    listing = paperlist.loads(page)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+    (issue,) = listing.issues
+    assert issue.message.startswith("the DailyPapers element could not be read: invalid JSON")
+    assert issue.line == 2  # hydration_div ends its element with a newline
+    with pytest.raises(ParseError, match="invalid JSON in the DailyPapers data-props"):
+        paperlist.loads(page, strict=True)
+
+
+def test_empty_props_beside_rendered_cards_read_the_cards_and_say_so() -> None:
+    """Props with no papers while the page shows cards: the cards are the page's papers."""
+    items = json_items(DAY)[:3]
+    page = _page_with_elements(
+        hydration_div(_day_props([])), cards="".join(card(item) for item in items)
+    )
+    listing = paperlist.loads(page, today=datetime.date(2025, 10, 3))
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+    (issue,) = listing.issues
+    assert issue.message == (
+        "the DailyPapers data-props hold no papers, but the page shows 3 rendered cards: read those"
+    )
+    with pytest.raises(ParseError, match="hold no papers, but the page shows 3 rendered cards"):
+        paperlist.loads(page, strict=True)
+
+
+def test_empty_props_without_cards_are_an_empty_day() -> None:
+    page = _page_with_elements(hydration_div(_day_props([])))
+    listing = paperlist.loads(page, strict=True)
+    assert (len(listing), listing.issues, listing.date) == (0, (), datetime.date(2025, 10, 3))

@@ -7,12 +7,14 @@ billion-laughs pages can do harm. The only module that imports lxml.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 from lxml import etree
 
 from .._context import LoadContext
@@ -23,6 +25,7 @@ from .._listing import Listing
 from .._model import Paper
 from .._numbers import AUTHOR_COUNT, STAR_COUNT_PATTERN, VOTE_COUNT, parse_count, parse_star_count
 from .._strings import normalise_space, shorten
+from ..errors import ParseError
 from .api import listing_from_hydration, listing_from_paper_page
 
 __all__ = ["load_html"]
@@ -55,16 +58,43 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
     """Read a saved Daily Papers listing page or paper page (a str, or UTF-8 bytes)."""
     page = _without_nul(page, context)
     parser = _parser("utf-8" if isinstance(page, bytes) else None)
-    try:
-        hydrated = _parse_until_props(page, parser)
+    with _parse_errors(context):
+        hydrated, fed = _parse_until_props(page, parser)
         root = hydrated.getroottree().getroot() if hydrated is not None else parser.close()
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise context.error(f"unreadable HTML: {exc}") from exc
     if root is None:
         context.fail("no Daily Papers data found: the page is empty")
     title = _page_title(root)
     if hydrated is not None:
-        return _from_props(page, hydrated, title, context)
+        return _from_hydrated_page(page, parser, (hydrated, fed), title, context)
+    return _from_cards_page(page, root, title, context)
+
+
+@contextlib.contextmanager
+def _parse_errors(context: LoadContext) -> Iterator[None]:
+    try:
+        yield
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise context.error(f"unreadable HTML: {exc}") from exc
+
+
+def _parse_until_props(page: str | bytes, parser: etree.HTMLPullParser) -> tuple[Any, int]:
+    """Feed ``page`` until an element holding hydration props starts: that element
+    (None if none does) and how much of the page was fed.
+
+    The props hold all the data: the rendered cards after them would only
+    cost parsing time (about a tenth of a listing page's).
+    """
+    for start in range(0, len(page), _CHUNK):
+        parser.feed(page[start : start + _CHUNK])
+        for _, element in parser.read_events():
+            if element.get("data-target") in _HYDRATION_TARGETS:
+                return element, start + _CHUNK
+    return None, len(page)
+
+
+def _from_cards_page(
+    page: str | bytes, root: Any, title: str | None, context: LoadContext
+) -> Listing:
     if isinstance(page, bytes):
         decode(page, context)  # reports the first bad byte (raises if strict)
     cards = _cards(root)
@@ -76,18 +106,121 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
     )
 
 
-def _parse_until_props(page: str | bytes, parser: etree.HTMLPullParser) -> Any:
-    """Feed ``page`` until an element holding hydration props starts; None if none does.
+def _from_hydrated_page(
+    page: str | bytes,
+    parser: etree.HTMLPullParser,
+    first: tuple[Any, int],
+    title: str | None,
+    context: LoadContext,
+) -> Listing:
+    """The papers of the page's props.
 
-    The props hold all the data: the rendered cards after them would only
-    cost parsing time (about a tenth of a listing page's).
+    The rest of the page is parsed only where its bytes show another
+    hydration element, whose papers are read too, or where the props hold no
+    papers, when the rendered cards are read instead (and that is reported).
     """
-    for start in range(0, len(page), _CHUNK):
+    element, fed = first
+    listing = _from_props(page, element, title, context)
+    if listing.papers and not _shows_another(page, element):
+        return listing  # every real page
+    with _parse_errors(context):
+        later, root = _parse_rest(page, parser, fed)
+    papers = list(listing.papers)
+    for other in later:
+        papers.extend(_later_props(page, other, len(papers), title, context))
+    if papers or not (cards := _cards(root)):
+        return context.listing(papers, format="html", title=title, date=listing.date)
+    context.report(
+        f"the {element.get('data-target')} data-props hold no papers, but the page shows "
+        f"{len(cards)} rendered cards: read those",
+        line=element.sourceline,
+    )
+    return _from_cards_page(page, root, title, context)
+
+
+def _shows_another(page: str | bytes, element: Any) -> bool:
+    """Whether ``element``'s target name appears again after its props.
+
+    One search of the bytes after the props spares parsing the rest of every
+    ordinary page; a name that only looks like one (``DailyPapersBanner``)
+    costs that parse and nothing else.
+    """
+    after = _props_end(page, _line_start(page, element.sourceline or 1))
+    return _find(page, element.get("data-target"), after) != -1
+
+
+def _props_end(page: str | bytes, start: int) -> int:
+    """Where the first quoted data-props value from ``start`` ends; ``start`` if none does.
+
+    Inside a value its own quote is always escaped, so finding the closing one
+    is a memchr.
+    """
+    attribute = _find(page, "data-props=", start)
+    if attribute == -1:
+        return start
+    value = attribute + len("data-props=")
+    quote = page[value : value + 1]
+    if quote not in ('"', "'", b'"', b"'"):
+        return start  # unquoted: no cheap way past it
+    end = page.find(quote, value + 1)  # type: ignore[arg-type]  # quote is of page's type
+    return start if end == -1 else end
+
+
+def _find(page: str | bytes, text: str, start: int) -> int:
+    """``page.find(text, start)``, with ``text`` encoded when the page is bytes."""
+    if isinstance(page, bytes):
+        return page.find(text.encode(), start)
+    return page.find(text, start)
+
+
+def _line_start(page: str | bytes, line: int) -> int:
+    """Where 1-based ``line`` starts in ``page``."""
+    start = 0
+    for _ in range(line - 1):
+        start = _find(page, "\n", start) + 1
+    return start
+
+
+def _parse_rest(page: str | bytes, parser: etree.HTMLPullParser, fed: int) -> tuple[list[Any], Any]:
+    """The hydration elements after the first, and the whole page's root."""
+    later = _hydration_elements(parser)  # those the first one's batch of events held
+    for start in range(fed, len(page), _CHUNK):
         parser.feed(page[start : start + _CHUNK])
-        for _, element in parser.read_events():
-            if element.get("data-target") in _HYDRATION_TARGETS:
-                return element
-    return None
+        later.extend(_hydration_elements(parser))
+    root = parser.close()
+    later.extend(_hydration_elements(parser))
+    return later, root
+
+
+def _hydration_elements(parser: etree.HTMLPullParser) -> list[Any]:
+    return [
+        element
+        for _, element in parser.read_events()
+        if element.get("data-target") in _HYDRATION_TARGETS
+    ]
+
+
+def _later_props(
+    page: str | bytes, element: Any, offset: int, title: str | None, context: LoadContext
+) -> tuple[Paper, ...]:
+    """The papers of a hydration element after the first; its issues count its papers
+    from ``offset``. Leniently, props that cannot be read are an Issue."""
+    before = len(context.issues)
+    try:
+        papers = _from_props(page, element, title, context).papers
+    except ParseError as error:
+        if context.strict:
+            raise
+        context.report(
+            f"the {element.get('data-target')} element could not be read: {error.message}",
+            line=element.sourceline,
+        )
+        return ()
+    context.issues[before:] = [
+        issue if issue.index is None else attrs.evolve(issue, index=issue.index + offset)
+        for issue in context.issues[before:]
+    ]
+    return papers
 
 
 def _check_utf8(
@@ -105,10 +238,7 @@ def _check_utf8(
         decode(page, context)  # reports the first bad byte (raises if strict)
     elif line is not None:
         # The lines before the props were parsed too: a bad byte there is reported.
-        end = 0
-        for _ in range(line - 1):
-            end = page.find(b"\n", end) + 1
-        decode(page[:end], context)
+        decode(page[: _line_start(page, line)], context)
 
 
 def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
