@@ -459,8 +459,9 @@ def test_html_props_give_undated_papers_the_day_page_date(date_first: bool) -> N
     page = listing_page(items, date_string="2024-03-19", period="day", cards=False)
     if date_first:  # in the real props, not the look-alike script's
         before, after = page.rsplit("{&quot;dailyPapers&quot;", 1)
-        date = "&quot;dateString&quot;:&quot;2024-03-19&quot;,"
-        page = f"{before}{{{date}&quot;dailyPapers&quot;{after}"
+        date = "&quot;dateString&quot;:&quot;2024-03-19&quot;"
+        after = after.replace(f",{date}", "")  # moved, not repeated
+        page = f"{before}{{{date},&quot;dailyPapers&quot;{after}"
         assert page.index("dateString") < page.rindex("Fast High-Resolution")
     listing = paperlist.loads(page)
     assert [paper.listed for paper in listing][:3] == [datetime.date(2024, 3, 19)] * 3
@@ -564,3 +565,50 @@ def test_author_handles_of_odd_shapes_are_unknown_not_errors() -> None:
         paperlist.loads(json.dumps([_item(authors=[{"name": "A", "user": None}])]))[0].author_users
         == ()
     )
+
+
+def test_a_repeated_name_loses_no_array_of_papers() -> None:
+    """json.loads keeps a repeated name's last value; every array under it is read here."""
+    text = (
+        '{"dailyPapers": [{"paper": {"id": "2404.02060", "title": "A"}}],\n'
+        ' "dateString": "2024-04-01",\n'
+        ' "dailyPapers": [{"paper": {"id": "2404.02078", "title": "B"}}],\n'
+        ' "dateString": "2024-04-02"}'
+    )
+    listing = paperlist.loads(text)
+    assert [paper.arxiv_id for paper in listing] == ["2404.02060", "2404.02078"]
+    assert listing.date == datetime.date(2024, 4, 2)  # the last value, as json.loads reads it
+    assert [(issue.message, issue.field) for issue in listing.issues] == [
+        ("the name 'dailyPapers' appears 2 times in one object: its arrays are joined",
+         "$.dailyPapers"),
+        ("the name 'dateString' appears 2 times in one object: its last value is read",
+         "$.dateString"),
+    ]  # fmt: skip
+    with pytest.raises(ParseError, match="'dailyPapers' appears 2 times"):
+        paperlist.loads(text, strict=True)
+
+
+def test_a_repeated_name_in_html_props_is_reported_with_the_element_line() -> None:
+    props = (
+        '{"dailyPapers":[{"paper":{"id":"2404.02060","title":"A"}}],'
+        '"dailyPapers":[{"paper":{"id":"2404.02078","title":"B"}}]}'
+    )
+    page = f"<html><body>\n<div data-target='DailyPapers' data-props='{props}'></div></body></html>"
+    listing = paperlist.loads(page)
+    assert [paper.arxiv_id for paper in listing] == ["2404.02060", "2404.02078"]
+    (issue,) = listing.issues
+    assert (issue.line, issue.field) == (2, "$.dailyPapers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"dailyPapers": [] "x": 1}', '{"dailyPapers" []}', '{"dailyPapers": [], }', '{"a": tru}'],
+)
+def test_malformed_objects_keep_jsons_own_message(text: str) -> None:
+    """An object read member by member fails with the message json.loads gives it."""
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(text)
+    with pytest.raises(ParseError) as caught:
+        paperlist.loads(text)
+    assert caught.value.message == f"invalid JSON: {expected.value.msg}"
+    assert (caught.value.line, caught.value.column) == (1, expected.value.colno)

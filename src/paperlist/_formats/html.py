@@ -20,6 +20,7 @@ from lxml import etree
 from .._context import LoadContext
 from .._dates import looks_like_card_date
 from .._decoding import decode
+from .._json_values import decode_object, report_repeated_names
 from .._links import PAPER_LINK, arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import Paper
@@ -310,7 +311,7 @@ def _from_props(
         )
     _check_utf8(page, (raw, title), line, context)
     try:
-        props = json.loads(raw)
+        props, repeated = decode_object(raw)
     except json.JSONDecodeError as exc:
         raise context.error(
             f"invalid JSON in the {target} data-props: {exc.msg} at character {exc.pos}",
@@ -320,6 +321,7 @@ def _from_props(
         raise context.error(f"invalid JSON in the {target} data-props: {exc}", line=line) from exc
     if type(props) is not dict:
         context.fail(f"expected an object in the {target} data-props", line=line)
+    report_repeated_names(repeated, context, line)
     if target == "DailyPapers":
         if "dailyPapers" not in props and "searchResults" not in props:
             context.fail(

@@ -8,21 +8,31 @@ An array, the shape of every API response and of the largest files, is
 decoded one item at a time and each item mapped as it comes: the items die
 young, while still in the CPU cache, instead of making up one large document
 that the garbage collector traverses again and again as it grows. An object
-is decoded whole. Either way each item is mapped once, by ``api.ItemMapper``.
+is decoded member by member, so that a name it repeats loses no array (see
+_json_values). Either way each item is mapped once, by ``api.ItemMapper``.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import json.decoder
 import json.scanner
-import re
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
 import attrs
 
 from .._context import LoadContext
+from .._json_values import (
+    Repeats,
+    fast_scan,
+    report_repeated_names,
+    rescan,
+    scan_object,
+    scan_value,
+    skip_space,
+)
 from .._listing import Listing
 from .._strings import line_and_column
 from .._surrogates import SURROGATE_ESCAPE, replace_in_papers
@@ -44,47 +54,6 @@ from .hub import HUB_KEYS, HubItemMapper
 
 __all__ = ["item_shape", "load_json", "opens_json"]
 
-# JSON's own white space, not Python's \s.
-_SPACE = re.compile(r"[ \t\n\r]*")
-# The C scanner behind json.loads: one value from an index. (typeshed's stub
-# wants the scanner itself as its context.)
-_fast_scan = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
-
-
-class _TooManyDigits(float):
-    """Stands for an integer longer than Python converts: a value of the wrong kind,
-    so the mapper reports its field, not the whole file."""
-
-    def __repr__(self) -> str:
-        return "<an integer too long to read>"
-
-
-def _integer(digits: str) -> int | float:
-    try:
-        return int(digits)
-    except ValueError:  # more than sys.get_int_max_str_digits() digits
-        return _TooManyDigits("nan")
-
-
-# Used only for a value holding such an integer, which the C scanner refuses.
-_scan_with_long_integers = json.scanner.make_scanner(json.JSONDecoder(parse_int=_integer))  # type: ignore[arg-type]
-
-
-def _scan_value(text: str, index: int) -> tuple[Any, int]:
-    """One JSON value from ``index`` and the index after it, as json's C scanner reads it."""
-    try:
-        return _fast_scan(text, index)
-    except ValueError as error:
-        return _rescan(text, index, error)
-
-
-def _rescan(text: str, index: int, error: ValueError) -> tuple[Any, int]:
-    """The value the C scanner refused for holding an integer too long to convert."""
-    if "integer string conversion" not in str(error):
-        raise error
-    return _scan_with_long_integers(text, index)
-
-
 _NO_ITEM = object()
 
 
@@ -104,14 +73,18 @@ def load_json(text: str, context: LoadContext) -> Listing:
 
 
 def _load_json(text: str, context: LoadContext) -> Listing:
-    start = _skip_space(text, 0)
+    start = skip_space(text, 0)
     if text.startswith("[", start):
         return _listing_of_items(_array_items(text, start, context), context)
+    repeated: Repeats = {}
     try:
-        document, end = _scan_value(text, start)
+        if text.startswith("{", start):
+            document, repeated, end = scan_object(text, start)
+        else:
+            document, end = scan_value(text, start)
     except (StopIteration, ValueError, RecursionError):
         _malformed(text, context)
-    following = _skip_space(text, end)
+    following = skip_space(text, end)
     if following < len(text):
         if type(document) is not dict or "\n" not in text[end:following]:
             _malformed(text, context)  # trailing data: json's own message
@@ -120,6 +93,7 @@ def _load_json(text: str, context: LoadContext) -> Listing:
         context.fail(
             f"expected a Daily Papers JSON array or object, got {type_name(document)}", field="$"
         )
+    report_repeated_names(repeated, context)
     return _listing_of_object(document, context)
 
 
@@ -190,27 +164,23 @@ def opens_json(text: str, start: int) -> bool:
     is JSON however broken it is further on; a bare first value must read as
     JSON and be followed by a comma, the closing bracket, or the end.
     """
-    index = _skip_space(text, start + 1)
+    index = skip_space(text, start + 1)
     following = text[index : index + 1]
     if text[start] == "{":
         return following in ('"', "}")
     if following in ("{", "[", '"'):
         return True  # JSON, however broken further on
     if following == "]":
-        return _skip_space(text, index + 1) == len(text)
+        return skip_space(text, index + 1) == len(text)
     try:
-        _, index = _scan_value(text, index)
+        _, index = scan_value(text, index)
     except (StopIteration, ValueError, RecursionError):
         return False
-    index = _skip_space(text, index)
+    index = skip_space(text, index)
     following = text[index : index + 1]
     if following == "]":  # "[3] Title: …" is a reader's block header, not an array
-        return _skip_space(text, index + 1) == len(text)
+        return skip_space(text, index + 1) == len(text)
     return following in (",", "")  # "" : JSON cut short, to be reported as such
-
-
-def _skip_space(text: str, index: int) -> int:
-    return _SPACE.match(text, index).end()  # type: ignore[union-attr]  # * always matches
 
 
 def _array_items(text: str, start: int, context: LoadContext) -> Iterator[Any]:
@@ -219,30 +189,30 @@ def _array_items(text: str, start: int, context: LoadContext) -> Iterator[Any]:
     Text that is not such an array raises the ParseError that decoding it
     whole gives, so messages and positions are json's own.
     """
-    index = _skip_space(text, start + 1)
+    index = skip_space(text, start + 1)
     if text.startswith("]", index):
         index += 1
     else:
         while True:
             try:  # the C scanner itself: the commonest call of a JSON load
-                item, index = _fast_scan(text, index)
+                item, index = fast_scan(text, index)
             except (StopIteration, RecursionError):
                 _malformed(text, context)
             except ValueError as error:
                 try:
-                    item, index = _rescan(text, index, error)
+                    item, index = rescan(text, index, error)
                 except ValueError:
                     _malformed(text, context)
             yield item
             del item  # released as soon as its paper is made
-            index = _skip_space(text, index)
+            index = skip_space(text, index)
             separator = text[index : index + 1]
-            index = _skip_space(text, index + 1)
+            index = skip_space(text, index + 1)
             if separator == "]":
                 break
             if separator != ",":
                 _malformed(text, context)
-    if _skip_space(text, index) != len(text):
+    if skip_space(text, index) != len(text):
         _malformed(text, context)
 
 
@@ -256,15 +226,15 @@ def _json_lines(text: str, first: Any, index: int, context: LoadContext) -> Iter
     del first
     while index < len(text):
         try:
-            item, index = _scan_value(text, index)
+            item, index = scan_value(text, index)
         except (StopIteration, ValueError, RecursionError) as exc:
             _report_bad_line(text, index, exc, context)
             next_line = text.find("\n", index)
-            index = len(text) if next_line < 0 else _skip_space(text, next_line)
+            index = len(text) if next_line < 0 else skip_space(text, next_line)
             continue
         yield item
         del item
-        index = _skip_space(text, index)
+        index = skip_space(text, index)
 
 
 def _report_bad_line(text: str, index: int, exc: Exception, context: LoadContext) -> None:
