@@ -407,3 +407,13 @@ def test_empty_props_without_cards_are_an_empty_day() -> None:
     page = _page_with_elements(hydration_div(_day_props([])))
     listing = paperlist.loads(page, strict=True)
     assert (len(listing), listing.issues, listing.date) == (0, (), datetime.date(2025, 10, 3))
+
+
+def test_values_read_from_cards_are_plain_strings() -> None:
+    """lxml's "smart" strings point back into the page; kept in a Paper they would keep
+    the whole parsed page alive."""
+    listing = paperlist.loads(listing_page(json_items(DAY)[:3], hydration=False))
+    for paper in listing:
+        texts = (paper.title, paper.abstract, paper.organization, paper.organization_id)
+        assert {type(text) for text in texts} <= {str, type(None)}
+    assert type(listing.title) is str

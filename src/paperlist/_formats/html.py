@@ -40,6 +40,9 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
 _CHUNK = 1 << 16
+# An element's text with its descendants'. Compiled once; plain str results,
+# as lxml's "smart" strings would keep the whole page alive from a Paper.
+_string_value = etree.XPath("string()", smart_strings=False)
 
 
 def _parser(encoding: str | None) -> etree.HTMLPullParser:
@@ -293,7 +296,7 @@ def _page_title(root: Any) -> str | None:
     element = root.find(".//title")
     if element is None:
         return None
-    title = normalise_space(element.xpath("string()"))
+    title = normalise_space(_string_value(element))
     title = title.removesuffix(_TITLE_SUFFIX)
     return title or None
 
@@ -344,12 +347,8 @@ def _from_cards(
     return context.listing(papers, format="html", title=title)
 
 
-def _own_text(element: Any) -> str:
-    return normalise_space(element.text or "")
-
-
 def _all_text(element: Any) -> str:
-    return normalise_space(element.xpath("string()"))
+    return normalise_space(_string_value(element))
 
 
 class _CardReader:
@@ -374,9 +373,13 @@ class _CardReader:
             self._element(element, before_title)
 
     def _element(self, element: Any, before_title: bool) -> None:
-        if element.tag == "a" and self._link(element):
+        tag = element.tag
+        if tag == "a" and self._link(element):
             return
-        text = _own_text(element)
+        own = element.text
+        if not own:  # most of a card's elements only wrap others
+            return
+        text = normalise_space(own)
         if not text:
             return
         if before_title and self.upvotes is None and VOTE_COUNT.fullmatch(text):
@@ -385,7 +388,7 @@ class _CardReader:
             self.author_count = self._count(count[1], element, "author_count")
         elif self.published is None and looks_like_card_date(text):
             self._date(text, element)
-        elif element.tag == "p":
+        elif tag == "p":
             paragraph = _all_text(element)
             if self.abstract is None or len(paragraph) > len(self.abstract):
                 self.abstract = paragraph
@@ -467,7 +470,7 @@ def _card_elements(article: Any, heading: Any) -> Iterator[tuple[Any, bool]]:
 
     The heading's own elements are the title, and an article inside the card
     is a card of its own: neither is entered, so each element of a page is
-    visited by one card at most.
+    visited by one card at most, and nested articles stay linear.
     """
     yield article, True
     before_title = True
