@@ -96,6 +96,7 @@ def test_format_modules_import_no_other_format_but_the_api_mapping() -> None:
         "paperlist._formats.document": {"paperlist._formats.api"},
         "paperlist._formats.html": {"paperlist._formats.api"},
         "paperlist._formats.text_grammar": {
+            "paperlist._formats.reader_blocks",
             "paperlist._formats.text_lexer",
             "paperlist._formats.text_paper_page",
         },

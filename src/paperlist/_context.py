@@ -61,6 +61,14 @@ class LoadContext:
         """The Listing a load produced, with its source and the issues met."""
         return Listing(tuple(papers), title, date, format, self.origin, tuple(self.issues))
 
+    def renumber(self, since: int, offset: int) -> None:
+        """Count the paper index of issues ``since`` on from ``offset``: a part of the
+        input read on its own (a second page) numbered its papers from 0."""
+        self.issues[since:] = [
+            issue if issue.index is None else attrs.evolve(issue, index=issue.index + offset)
+            for issue in self.issues[since:]
+        ]
+
     def report(
         self,
         message: str,

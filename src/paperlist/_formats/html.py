@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
 from lxml import etree
 
 from .._context import LoadContext
@@ -220,10 +219,7 @@ def _later_props(
             line=element.sourceline,
         )
         return ()
-    context.issues[before:] = [
-        issue if issue.index is None else attrs.evolve(issue, index=issue.index + offset)
-        for issue in context.issues[before:]
-    ]
+    context.renumber(before, offset)
     return papers
 
 

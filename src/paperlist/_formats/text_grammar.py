@@ -36,6 +36,8 @@ from .._links import arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import PAPER_FIELDS, Paper
 from .._strings import normalise_space, shorten
+from ..errors import ParseError
+from .reader_blocks import Block, reader_blocks
 from .text_lexer import (
     MAX_TITLE_LENGTH,
     REFERENCE_DEFINITION,
@@ -672,9 +674,51 @@ def load_text(text: str, context: LoadContext) -> Listing:
     captured = _capture_date(lines, first)
     if captured is not None:
         context.capture_date(captured)
+    blocks = reader_blocks(lines, first)
+    if blocks:
+        return _read_blocks(lines, blocks, context)
     paper_page = find_paper_page(lines)
     if paper_page is not None:  # read by its landmarks, whatever the tool did to links
         return read_paper_page(lines, paper_page, context)
     if "[" in text:
         lines = _resolved_links(text)
+    return _Assembler(read_units(lines, first), context).run()
+
+
+def _read_blocks(lines: list[str], blocks: list[Block], context: LoadContext) -> Listing:
+    """A reader's dump of several pages: the papers of each Daily Papers page, in order.
+
+    Each page is read on its own, as a paper page or a listing; leniently, a
+    page that cannot be read is an Issue and the others are still read.
+    """
+    pages = [block for block in blocks if block.is_daily_papers]
+    if not pages:
+        urls = ", ".join(block.url for block in blocks[:3])
+        context.fail(f"no Daily Papers page among the reader's pages: {urls}", line=1)
+    papers: list[Paper] = []
+    first: Listing | None = None
+    for block in pages:
+        before = len(context.issues)
+        try:
+            listing = _read_page(lines[: block.end], block.body, context)
+        except ParseError as error:
+            if context.strict or len(pages) == 1:
+                raise
+            context.report(
+                f"the page from {block.url} could not be read: {error.message}",
+                line=block.start + 1,
+            )
+            continue
+        context.renumber(before, len(papers))
+        papers.extend(listing.papers)
+        first = first or listing
+    title, date = (first.title, first.date) if first is not None else (None, None)
+    return context.listing(papers, format="text", title=title, date=date)
+
+
+def _read_page(lines: list[str], first: int, context: LoadContext) -> Listing:
+    """The page in ``lines[first:]``: a paper page by its landmarks, else a listing."""
+    paper_page = find_paper_page(lines, first)
+    if paper_page is not None:
+        return read_paper_page(lines, paper_page, context)
     return _Assembler(read_units(lines, first), context).run()

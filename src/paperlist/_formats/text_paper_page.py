@@ -46,9 +46,9 @@ _UNDERLINE = re.compile(r"[=-]{3,}")
 _COUNT = re.compile(r"\d[\d,]*")
 
 
-def find_paper_page(lines: list[str]) -> int | None:
-    """The index of the ``arxiv:<id>`` line that marks a paper page, or None."""
-    for index in range(min(len(lines), _SEARCH_LINES)):
+def find_paper_page(lines: list[str], first: int = 0) -> int | None:
+    """The index of the ``arxiv:<id>`` line that marks a paper page from ``first``, or None."""
+    for index in range(first, min(len(lines), first + _SEARCH_LINES)):
         line = lines[index]
         if "arxiv:" in line and _ARXIV_LINE.match(line):
             return index
