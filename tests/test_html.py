@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import html
 import json
 from typing import Any
 
 import pytest
 
 import paperlist
-from conftest import PAPER_PAGE, json_items
+from conftest import DATA, PAPER_PAGE, json_items
 from pagebuilder import card, hydration_div, listing_page
 from paperlist import Issue, ParseError
 
@@ -417,3 +418,24 @@ def test_values_read_from_cards_are_plain_strings() -> None:
         texts = (paper.title, paper.abstract, paper.organization, paper.organization_id)
         assert {type(text) for text in texts} <= {str, type(None)}
     assert type(listing.title) is str
+
+
+def test_the_real_listing_read_from_its_cards_agrees_with_its_props() -> None:
+    """The real daily page with its props element removed: every card's values are the
+    props' (the submitter's handle, as the card shows it, is the props' submittedBy.name)."""
+    page = (DATA / "html" / "daily_listing_2024-08-01.html").read_bytes()
+    start = page.index(b'<div class="SVELTE_HYDRATER contents" data-target="DailyPapers"')
+    end = page.index(b"</div>", start) + len(b"</div>")
+    props = json.loads(
+        html.unescape(page[start:end].split(b'data-props="')[1].split(b'"')[0].decode())
+    )
+    cards_only = page[:start] + page[end:]
+    listing = paperlist.loads(cards_only, today=datetime.date(2024, 8, 1))
+    items = props["dailyPapers"]
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+    for paper, item in zip(listing, items, strict=True):
+        assert paper.title == " ".join(item["paper"]["title"].split())
+        assert paper.upvotes == item["paper"]["upvotes"]
+        assert paper.comments == item["numComments"]
+        assert paper.submitted_by == item["submittedBy"]["name"]
+    assert listing.issues == ()

@@ -35,6 +35,7 @@ _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
 _STARS = re.compile(STAR_COUNT_PATTERN)
 _ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SUBMITTED_BY = "Submitted by"
 
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
@@ -364,6 +365,7 @@ class _CardReader:
         self.organization: str | None = None
         self.organization_id: str | None = None
         self.abstract: str | None = None
+        self.submitted_by: str | None = None
         self.links: list[str] = []
         for element, before_title in _card_elements(article, heading):
             self._element(element, before_title)
@@ -378,7 +380,10 @@ class _CardReader:
         text = normalise_space(own)
         if not text:
             return
-        if before_title and self.upvotes is None and VOTE_COUNT.fullmatch(text):
+        if text == _SUBMITTED_BY and self.submitted_by is None:
+            # "Submitted by <img> akhaliq": the handle follows the avatar.
+            self.submitted_by = _all_text(element).removeprefix(_SUBMITTED_BY).strip() or None
+        elif before_title and self.upvotes is None and VOTE_COUNT.fullmatch(text):
             self.upvotes = 0 if text == "-" else self._count(text, element, "upvotes")
         elif self.author_count is None and (count := AUTHOR_COUNT.fullmatch(text)):
             self.author_count = self._count(count[1], element, "author_count")
@@ -458,6 +463,7 @@ class _CardReader:
             repo_url=declared,
             mentioned_repo_urls=mentioned_repos(declared, self.abstract, self.links[1:]),
             github_stars=self.github_stars,
+            submitted_by=self.submitted_by,
         )
 
 
