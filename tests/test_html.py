@@ -439,3 +439,35 @@ def test_the_real_listing_read_from_its_cards_agrees_with_its_props() -> None:
         assert paper.comments == item["numComments"]
         assert paper.submitted_by == item["submittedBy"]["name"]
     assert listing.issues == ()
+
+
+@pytest.mark.parametrize(
+    ("props", "message"),
+    [
+        ('{"dailyPapers": []} 3', "Extra data"),
+        ("[" * 100_000 + "]" * 100_000, "invalid JSON in the DailyPapers data-props"),
+    ],
+)
+def test_props_that_are_no_single_json_object_fail_with_the_element_line(
+    props: str, message: str
+) -> None:
+    page = (
+        f"<html><body>\n\n<div data-target='DailyPapers' data-props='{props}'></div></body></html>"
+    )
+    with pytest.raises(ParseError, match=message) as caught:
+        paperlist.loads(page)
+    assert caught.value.line == 3
+
+
+def test_unquoted_props_are_read_and_a_later_element_still_found() -> None:
+    """An unquoted attribute value gives no cheap way past it: the rest is parsed."""
+    first = '{"dailyPapers":[{"paper":{"id":"2401.00001","title":"A"}}]}'
+    page = _page_with_elements(
+        f"<div data-target=DailyPapers data-props={html.escape(first)}></div>",
+        hydration_div(_day_props(json_items(DAY)[:1])),
+    )
+    listing = paperlist.loads(page)
+    assert [paper.arxiv_id for paper in listing] == [
+        "2401.00001",
+        json_items(DAY)[0]["paper"]["id"],
+    ]

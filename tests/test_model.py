@@ -220,3 +220,8 @@ def test_subclasses_of_the_expected_types_are_accepted() -> None:
 def test_evolve_checks_types_too() -> None:
     with pytest.raises(TypeError, match=r"^comments: expected int or None"):
         attrs.evolve(_paper(), comments="5")  # type: ignore[arg-type]
+
+
+def test_a_long_wrong_value_is_shortened_in_the_message() -> None:
+    with pytest.raises(TypeError, match=r"^title: expected str, got list \[0, 1, 2, .*…$"):
+        Paper(list(range(100)))  # type: ignore[arg-type]

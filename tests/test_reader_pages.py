@@ -82,3 +82,14 @@ def test_a_dump_starting_with_a_markdown_link_is_no_reader_dump() -> None:
     page = _text("papers_search_q-source-citations_2026-10-02.firecrawl.tail.md")
     assert page.lstrip().startswith("[")
     assert len(paperlist.loads(page, today=datetime.date(2026, 10, 2))) == 7
+
+
+def test_a_markdown_content_line_opens_the_page_body() -> None:
+    """jina's single-page header ends in "Markdown Content:"; a mismatched number is no header."""
+    block = BLOCK.read_text(encoding="utf-8")
+    header_end = block.index("\n\n")
+    with_marker = block[:header_end] + "\n\nMarkdown Content:" + block[header_end:]
+    listing = paperlist.loads(with_marker, strict=True)
+    assert [paper.arxiv_id for paper in listing] == [FAN]
+    mismatched = block.replace("[3] URL Source:", "[4] URL Source:", 1)
+    assert paperlist.loads(mismatched, today="2025-10-28")[0].arxiv_id == FAN  # one page still
