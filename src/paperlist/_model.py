@@ -10,11 +10,11 @@ import functools
 import operator
 import typing
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
-__all__ = ["PAPER_FIELDS", "Issue", "Paper"]
+__all__ = ["PAPER_FIELDS", "Issue", "Paper", "field_values"]
 
 PAPER_URL_PREFIX = "https://huggingface.co/papers/"
 ARXIV_ABS_PREFIX = "https://arxiv.org/abs/"
@@ -171,7 +171,7 @@ class Paper:
         # Pickled as its field values and rebuilt through the constructor: a
         # third of attrs' state protocol in size of work, which matters when
         # process pools send archives of papers back.
-        return (Paper, _field_values(self))
+        return (Paper, field_values(self))
 
     @property
     def url(self) -> str | None:
@@ -252,7 +252,8 @@ def _field_types() -> dict[str, tuple[tuple[type, ...], bool]]:
 
 PAPER_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Paper))
 """The names of Paper's fields, in order."""
-_field_values = operator.attrgetter(*PAPER_FIELDS)
+field_values: Callable[[Paper], tuple[typing.Any, ...]] = operator.attrgetter(*PAPER_FIELDS)
+"""A paper's field values, in PAPER_FIELDS order."""
 
 
 @attrs.frozen

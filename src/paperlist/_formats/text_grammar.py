@@ -34,7 +34,7 @@ from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
 from .._links import arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
-from .._model import PAPER_FIELDS, Paper
+from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks
@@ -144,10 +144,13 @@ def _handle(url: str | None) -> str | None:
 
 def _merged(kept: Paper, copy: Paper) -> Paper:
     """``kept`` with the values only ``copy`` shows."""
+    ours, theirs = field_values(kept), field_values(copy)
+    if ours == theirs:  # a copy shown again as it was: one comparison in C
+        return kept
     changes = {
-        name: getattr(copy, name)
-        for name in PAPER_FIELDS
-        if getattr(kept, name) in (None, ()) and getattr(copy, name) not in (None, ())
+        name: their
+        for name, our, their in zip(PAPER_FIELDS, ours, theirs, strict=True)
+        if our in (None, ()) and their not in (None, ())
     }
     return attrs.evolve(kept, **changes) if changes else kept
 
