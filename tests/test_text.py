@@ -267,6 +267,25 @@ def test_a_repeated_card_is_read_once_and_reported() -> None:
         _load(f"{card}\n{card}\n{other}", strict=True)
 
 
+def test_a_card_repeated_many_times_is_one_issue_at_its_first_copy() -> None:
+    """However many copies, one Issue per paper, at its first copy, naming a few more."""
+    card = f"SePPO: Semi-Policy Preference\n\n{ABSTRACT}\n\n  • 11 authors\n·\nOct 7, 2024 2\n"
+    other = f"VecCity: A Library\n\n{ABSTRACT}\n\n  • 4 authors\n·\nOct 8, 2024\n"
+    listing = _load(f"{card}\n{card}\n{card}\n{other}")
+    assert len(listing) == 2
+    (issue,) = listing.issues
+    assert (issue.line, issue.index) == (9, 0)  # the second block; the third starts at 17
+    assert issue.message == (
+        "a card repeating paper 0 ('SePPO: Semi-Policy Preference') (also at line 17): "
+        "read as that one paper"
+    )
+    # Eight copies, one every 8 lines: the first at 1, its copies at 9, 17, …, 57.
+    many = _load("\n".join([card] * 8) + "\n" + other)
+    (issue,) = many.issues
+    assert issue.line == 9
+    assert issue.message.endswith("(also at lines 17, 25, 33 and 3 more): read as that one paper")
+
+
 def test_a_page_showing_every_card_twice_is_read_quietly() -> None:
     """Trending pages render each card twice in a row: one paper per pair, nothing reported.
 
@@ -281,4 +300,5 @@ def test_a_page_showing_every_card_twice_is_read_quietly() -> None:
     assert len(apart) == 2
     assert [issue.line for issue in apart.issues] == [17, 25]
     thrice = _load(f"{card}\n{card}\n{other}\n{other}\n{card}")
-    assert [issue.line for issue in thrice.issues] == [9, 25, 33]
+    assert [issue.line for issue in thrice.issues] == [9, 25]  # paper 0's names line 33 too
+    assert "(also at line 33)" in thrice.issues[0].message

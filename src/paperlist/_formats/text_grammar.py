@@ -54,6 +54,7 @@ __all__ = ["load_text"]
 # Longest paragraph read as an organisation name before "·".
 _MAX_ORGANIZATION_LENGTH = 100
 _EXCERPT_LENGTH = 60
+_LINES_NAMED = 3  # of a card's further copies, in its one Issue
 
 
 def _excerpt(text: str) -> str:
@@ -155,6 +156,16 @@ def _merged(kept: Paper, copy: Paper) -> Paper:
     return attrs.evolve(kept, **changes) if changes else kept
 
 
+def _more_copies(places: list[tuple[int, int]]) -> str:
+    """Where a card is shown yet again: " (also at lines 33, 41 and 12 more)", or ""."""
+    if not places:
+        return ""
+    shown = [str(line) for line, _ in places[:_LINES_NAMED]]
+    rest = len(places) - len(shown)
+    listed = ", ".join(shown) if rest == 0 else f"{', '.join(shown)} and {rest:,} more"
+    return f" (also at line{'s' if len(places) > 1 else ''} {listed})"
+
+
 class _Collector:
     """The papers a dump shows, in order, each once, with the problems met.
 
@@ -208,25 +219,22 @@ class _Collector:
         there, one paper per pair is right. Anywhere else a repeated card is
         collapsed too, and reported, so that no card vanishes unseen.
         """
-        copies = self.copies
+        places: dict[int, list[tuple[int, int]]] = {}  # paper -> (line, column) of its copies
+        for index, line, column in self.copies:
+            places.setdefault(index, []).append((line, column))
         # Each card right after itself, once; a dump cut short may lack the last copy.
         complete = len(self.papers) - (1 if len(self.papers) >= 3 else 0)
-        if self.adjacent_copies == len(copies) and complete <= len(copies) <= len(self.papers):
+        if self.adjacent_copies == len(self.copies) == len(places) and complete <= len(
+            places
+        ) <= len(self.papers):
             return
-        for index, line, column in copies:
-            paper = self.papers[index]
-            self.problems.append(
-                (
-                    index,
-                    _Problem(
-                        f"a card repeating paper {index} ({_excerpt(paper.title)}): "
-                        "read as that one paper",
-                        line,
-                        column,
-                        "title",
-                    ),
-                )
+        for index, copies in places.items():  # one Issue per paper, at its first copy
+            line, column = copies[0]
+            message = (
+                f"a card repeating paper {index} ({_excerpt(self.papers[index].title)})"
+                f"{_more_copies(copies[1:])}: read as that one paper"
             )
+            self.problems.append((index, _Problem(message, line, column, "title")))
 
     def problem(self, problem: _Problem) -> None:
         """A problem that belongs to no paper."""
