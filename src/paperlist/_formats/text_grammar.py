@@ -366,15 +366,17 @@ class _Assembler:
             self._chrome(unit)
             unit = next(units, None)
         first = unit  # named if no card is found
+        # Enum members as locals: reading Kind.TEXT costs an attribute lookup each time.
+        text, votes, separator = Kind.TEXT, Kind.VOTES, Kind.SEPARATOR
         # Units come one at a time; TEXT, VOTES and SEPARATOR look one unit ahead.
         while unit is not None:
             following = next(units, None)
             kind = unit.kind
-            if kind == Kind.TEXT:
+            if kind == text:
                 self._text(unit, following)
-            elif kind == Kind.VOTES:
+            elif kind == votes:
                 self._votes(unit, following)
-            elif kind == Kind.SEPARATOR:
+            elif kind == separator:
                 if self._separator(unit, following):
                     following = next(units, None)
             else:

@@ -45,6 +45,23 @@ class Kind(IntEnum):
     THUMBNAIL = 12  # an image linking to a paper page: a card starts; ``url`` is the link
 
 
+# Each kind under a module name: CPython 3.11 looks an Enum member up in full
+# on every Kind.X, and the lexer names a kind for every line (a tenth of its time).
+_ABSTRACT = Kind.ABSTRACT
+_AUTHORS = Kind.AUTHORS
+_CHROME = Kind.CHROME
+_COMMENTS = Kind.COMMENTS
+_DATE = Kind.DATE
+_ORGANIZATION = Kind.ORGANIZATION
+_REPO = Kind.REPO
+_SEPARATOR = Kind.SEPARATOR
+_SUBMITTER = Kind.SUBMITTER
+_TEXT = Kind.TEXT
+_THUMBNAIL = Kind.THUMBNAIL
+_TITLE = Kind.TITLE
+_VOTES = Kind.VOTES
+
+
 class Unit(NamedTuple):
     """One recognised piece of a dump, with its 1-based position.
 
@@ -147,7 +164,7 @@ _SUBMITTER_NAME = re.compile(
 )
 # "4 authors", "- 8 authors", "  • 1 author", "· 533 authors"; after a bullet, an
 # unreadable count ("• many authors") is still an author line, to be reported.
-_AUTHORS = re.compile(rf"(?:[•*-]\s*)?(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
+_AUTHOR_COUNT_LINE = re.compile(rf"(?:[•*-]\s*)?(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 # The closing "#"s are cut by _heading_text: a lazy text before an optional
@@ -294,22 +311,22 @@ class _Reader:
             text = unescape_markdown(text)
         column = len(line) - len(line.lstrip()) + 1
         self.units.append(
-            _new_unit(Unit, (Kind.TEXT, text, start + 1, column, None, None, parts is None))
+            _new_unit(Unit, (_TEXT, text, start + 1, column, None, None, parts is None))
         )
 
     def _separator(self, line: str, stripped: str) -> bool:
         """The "·" line, or a "•" bullet: "  • 4 authors" or an organisation."""
         if stripped in _SEPARATORS:
-            return self._one(Kind.SEPARATOR, stripped, line)
+            return self._one(_SEPARATOR, stripped, line)
         authors = _author_line(stripped)
         if authors is not None:
-            return self._one(Kind.AUTHORS, authors[0], line, authors[1])
+            return self._one(_AUTHORS, authors[0], line, authors[1])
         if stripped[0] == "•" and self._bullet(line, stripped):
             return True
         bullet = _BULLET.fullmatch(stripped)
         if bullet is None:
             return False
-        return self._one(Kind.ORGANIZATION, " ".join(bullet["name"].split()), line)
+        return self._one(_ORGANIZATION, " ".join(bullet["name"].split()), line)
 
     def _heading(self, line: str, stripped: str) -> bool:
         match = _HEADING.fullmatch(stripped)
@@ -320,7 +337,7 @@ class _Reader:
             return self._comment_thread(line)
         if len(match["marks"]) < 3:
             title = _without_links(heading)
-            self._emit(Kind.CHROME, title if title.endswith("Papers") else "", line)
+            self._emit(_CHROME, title if title.endswith("Papers") else "", line)
             self.index += 1
             return True
         self.markdown = True  # a card's title: the dump is Markdown
@@ -336,9 +353,9 @@ class _Reader:
         end, self.index = self.index, start
         link = _LINK.fullmatch(heading)
         if link is not None:
-            self._emit(Kind.TITLE, unescape_markdown(link["text"]), line, url=link["url"])
+            self._emit(_TITLE, unescape_markdown(link["text"]), line, url=link["url"])
         else:
-            self._emit(Kind.TITLE, unescape_markdown(heading), line)
+            self._emit(_TITLE, unescape_markdown(heading), line)
         self.index = end
         return True
 
@@ -352,7 +369,7 @@ class _Reader:
             end += 1
             if "to comment" in lines[end - 1]:
                 break
-        self._emit(Kind.CHROME, "", line)
+        self._emit(_CHROME, "", line)
         self.index = end
         return True
 
@@ -369,8 +386,8 @@ class _Reader:
             return False
         end, text, url, rest = found
         shape = _link_shape(text.strip(), url)
-        kind, unit_text, value, single_line = shape or (Kind.CHROME, "", None, True)
-        if kind != Kind.CHROME:
+        kind, unit_text, value, single_line = shape or (_CHROME, "", None, True)
+        if kind != _CHROME:
             self.markdown = True  # a card part written as a link: the dump is Markdown
         self._emit(kind, unit_text, line, value=value, url=url, single_line=single_line)
         if rest.strip():
@@ -405,7 +422,7 @@ class _Reader:
         name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
         if name is None:
             name = self._submitter_below()
-        self._emit(Kind.SUBMITTER, name["name"] if name else "", line)
+        self._emit(_SUBMITTER, name["name"] if name else "", line)
         self.index += 1
         return True
 
@@ -425,41 +442,41 @@ class _Reader:
 
     def _one_line_card(self, line: str, card: re.Match[str]) -> None:
         """trafilatura's "Submitted by akhaliq 24 Tora: … · 5 authors 2" as its units."""
-        self._emit(Kind.SUBMITTER, card["user"], line)
+        self._emit(_SUBMITTER, card["user"], line)
         votes = card["votes"]
-        self._emit(Kind.VOTES, votes, line, value=parse_count(votes) or 0, url="")
-        self._emit(Kind.TITLE, card["title"], line)
-        self._emit(Kind.AUTHORS, card["authors"], line, value=parse_count(card["authors"]))
+        self._emit(_VOTES, votes, line, value=parse_count(votes) or 0, url="")
+        self._emit(_TITLE, card["title"], line)
+        self._emit(_AUTHORS, card["authors"], line, value=parse_count(card["authors"]))
         if card["comments"] is not None:
-            self._emit(Kind.COMMENTS, card["comments"], line, value=parse_count(card["comments"]))
+            self._emit(_COMMENTS, card["comments"], line, value=parse_count(card["comments"]))
         self.index += 1
 
     def _bullet(self, line: str, stripped: str) -> bool:
         """A list item: an avatar, a "·", an author count, a menu link, or nothing."""
         rest = stripped[1:].strip()
         if not rest or _BULLETS_ONLY.fullmatch(rest) or _IMAGES_ONLY.fullmatch(rest):
-            return self._one(Kind.CHROME, "", line)
+            return self._one(_CHROME, "", line)
         if rest in _SEPARATORS:
-            return self._one(Kind.SEPARATOR, rest, line)
+            return self._one(_SEPARATOR, rest, line)
         if rest in _CHROME_LINES or _RULE.fullmatch(rest):
-            return self._one(Kind.CHROME, "", line)
+            return self._one(_CHROME, "", line)
         if rest[0] == "[" and "](" in rest:
             self.lines[self.index] = rest
-            return self._link(line, rest) or self._one(Kind.CHROME, "", line)
+            return self._link(line, rest) or self._one(_CHROME, "", line)
         if _BRACKETED_NAME.fullmatch(rest):
-            return self._one(Kind.CHROME, "", line)
+            return self._one(_CHROME, "", line)
         return False
 
     def _image(self, line: str, stripped: str) -> bool:
         """A line of images only (avatars, thumbnails) is furniture."""
-        return _IMAGES_ONLY.fullmatch(stripped) is not None and self._one(Kind.CHROME, "", line)
+        return _IMAGES_ONLY.fullmatch(stripped) is not None and self._one(_CHROME, "", line)
 
     def _split_date(self, line: str, stripped: str) -> bool:
         """A month name alone with its day on the next line ("Aug" / "1") is one date."""
         following = self.lines[self.index + 1].strip() if self.index + 1 < len(self.lines) else ""
         if not (following.isdigit() and len(following) <= 2):
             return False
-        self._emit(Kind.DATE, f"{stripped} {following}", line)
+        self._emit(_DATE, f"{stripped} {following}", line)
         self.index += 2
         return True
 
@@ -480,7 +497,7 @@ class _Reader:
         """A Markdown link, or a bracketed image name alone ("[2407]"), which is furniture."""
         if self._link(line, stripped):
             return True
-        return _BRACKETED_NAME.fullmatch(stripped) is not None and self._one(Kind.CHROME, "", line)
+        return _BRACKETED_NAME.fullmatch(stripped) is not None and self._one(_CHROME, "", line)
 
 
 _LineShape = tuple[Kind, str, int | None]
@@ -499,26 +516,26 @@ def _line_shape(stripped: str) -> _LineShape | None:
     if first.isalpha():  # titles and abstracts: the commonest lines
         return _word_line_shape(stripped) if len(stripped) <= _MAX_CHROME_LENGTH else None
     if first in _RULE_CHARACTERS and _RULE.fullmatch(stripped):
-        return Kind.CHROME, "", None  # a rule, a setext underline, an input field
+        return _CHROME, "", None  # a rule, a setext underline, an input field
     if first == "©":
-        return Kind.CHROME, "", None  # the footer
+        return _CHROME, "", None  # the footer
     if len(stripped) > _MAX_CHROME_LENGTH:
         return None
     if first.isdigit() or first in "-*_=":
         return _number_line_shape(stripped)
-    return (Kind.CHROME, "", None) if stripped in _CHROME_LINES else None
+    return (_CHROME, "", None) if stripped in _CHROME_LINES else None
 
 
 def _word_line_shape(stripped: str) -> _LineShape | None:
     """Page furniture, the page title or a date line."""
     if stripped in _CHROME_LINES:
-        return Kind.CHROME, "", None
+        return _CHROME, "", None
     if stripped in _PAGE_TITLE_LINES:
-        return Kind.CHROME, stripped, None
+        return _CHROME, stripped, None
     if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):
-        return Kind.DATE, stripped, None
+        return _DATE, stripped, None
     if "[" in stripped and _without_links(stripped) in _CHROME_LINES:
-        return Kind.CHROME, "", None
+        return _CHROME, "", None
     return None
 
 
@@ -533,26 +550,26 @@ def _number_line_shape(stripped: str) -> _LineShape | None:
     """An author count, an upvote count, or furniture such as a rule."""
     authors = _author_line(stripped)
     if authors is not None:
-        return Kind.AUTHORS, authors[0], authors[1]
+        return _AUTHORS, authors[0], authors[1]
     if VOTE_COUNT.fullmatch(stripped):
-        return Kind.VOTES, stripped, parse_count(stripped) or 0
+        return _VOTES, stripped, parse_count(stripped) or 0
     if stripped in _CHROME_LINES or _BOLD_LABEL.fullmatch(stripped):
-        return Kind.CHROME, "", None
+        return _CHROME, "", None
     return None
 
 
 def _link_shape(text: str, url: str) -> _LinkShape | None:
     """What a Markdown link ``[text](url)`` is on a card; None for any other link."""
     if VOTE_COUNT.fullmatch(text):
-        kind = Kind.COMMENTS if url.endswith("#community") else Kind.VOTES
+        kind = _COMMENTS if url.endswith("#community") else _VOTES
         return kind, text, parse_count(text) or 0, True
     if text in _CHROME_LINK_TEXTS:
-        return Kind.CHROME, text if text in _PAGE_TITLE_LINES else "", None, True
+        return _CHROME, text if text in _PAGE_TITLE_LINES else "", None, True
     if "/papers/" in url.partition("?")[0]:  # not a login link that returns to a paper
         return _paper_link_shape(text, url)
     upvotes = _UPVOTE_TEXT.fullmatch(" ".join(text.split()))
     if upvotes is not None:
-        return Kind.VOTES, upvotes["count"], parse_count(upvotes["count"]) or 0, True
+        return _VOTES, upvotes["count"], parse_count(upvotes["count"]) or 0, True
     return _owner_link_shape(text, url)
 
 
@@ -560,11 +577,11 @@ def _owner_link_shape(text: str, url: str) -> _LinkShape | None:
     """An organisation chip or a repository link with its stars; None for other links."""
     chip = _CHIP.fullmatch(text)
     if chip is not None and "huggingface.co/" in url:
-        return Kind.ORGANIZATION, " ".join(unescape_markdown(chip["name"]).split()), None, True
+        return _ORGANIZATION, " ".join(unescape_markdown(chip["name"]).split()), None, True
     repo = _REPO_LINK_TEXT.fullmatch(text)
     if repo is not None:
         stars = repo["stars"]
-        return Kind.REPO, stars or "", parse_star_count(stars) if stars else None, True
+        return _REPO, stars or "", parse_star_count(stars) if stars else None, True
     return None
 
 
@@ -572,20 +589,20 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     """A link to a paper page: a thumbnail, its author list, its comments, or its abstract."""
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
-        return (Kind.COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
+        return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
     if not text or _IMAGES_ONLY.fullmatch(text):
-        return Kind.THUMBNAIL, "", None, True
+        return _THUMBNAIL, "", None, True
     authors = _AUTHOR_BULLETS_END.search(text)
     if authors is not None:
         count = authors["count"]
-        return Kind.AUTHORS, count, parse_count(count), True
-    return Kind.ABSTRACT, unescape_markdown(text), None, "\n" not in text
+        return _AUTHORS, count, parse_count(count), True
+    return _ABSTRACT, unescape_markdown(text), None, "\n" not in text
 
 
 def _author_line(stripped: str) -> tuple[str, int | None] | None:
     """The count of an author line ("4 authors", "• 4 authors") as written and as a
     number (None when unreadable: "• many authors"); None for any other line."""
-    match = _AUTHORS.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
+    match = _AUTHOR_COUNT_LINE.fullmatch(stripped) or _BULLETED_AUTHORS.fullmatch(stripped)
     if match is None:
         return None
     return match["count"], parse_count(match["count"])
@@ -606,7 +623,7 @@ def _starts_a_shape(stripped: str) -> bool:
             return True
         if VOTE_COUNT.fullmatch(stripped) or looks_like_card_date(stripped):
             return True
-        match = _AUTHORS.fullmatch(stripped)
+        match = _AUTHOR_COUNT_LINE.fullmatch(stripped)
         if match is not None and parse_count(match["count"]) is not None:
             return True
     return False
