@@ -69,17 +69,18 @@ def _body(lines: list[str], start: int, end: int) -> int:
     """The first line of a block after its header lines."""
     number = lines[start][: lines[start].index("]") + 1]  # "[3]"
     index = start
-    while (
-        index < end
-        and _HEADER_FIELD.match(lines[index], len(number))
-        and (lines[index].startswith(number))
-    ):
+    while index < end and _is_header_field(lines[index], number):
         index += 1
     while index < end and not lines[index].strip():
         index += 1
     if index < end and lines[index].strip() == "Markdown Content:":
         index += 1
     return index
+
+
+def _is_header_field(line: str, number: str) -> bool:
+    """Whether ``line`` is one of block ``number``'s header lines: "[3] Description: …"."""
+    return line.startswith(number) and _HEADER_FIELD.match(line, len(number)) is not None
 
 
 def _header_url(lines: list[str], index: int) -> str | None:

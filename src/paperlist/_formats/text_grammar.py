@@ -224,9 +224,10 @@ class _Collector:
             places.setdefault(index, []).append((line, column))
         # Each card right after itself, once; a dump cut short may lack the last copy.
         complete = len(self.papers) - (1 if len(self.papers) >= 3 else 0)
-        if self.adjacent_copies == len(self.copies) == len(places) and complete <= len(
+        every_card_twice = self.adjacent_copies == len(self.copies) == len(
             places
-        ) <= len(self.papers):
+        ) and complete <= len(places) <= len(self.papers)
+        if every_card_twice:
             return
         for index, copies in places.items():  # one Issue per paper, at its first copy
             line, column = copies[0]
@@ -724,7 +725,8 @@ def _read_blocks(lines: list[str], blocks: list[Block], context: LoadContext) ->
             continue
         context.renumber(before, len(papers))
         papers.extend(listing.papers)
-        first = first or listing
+        if first is None:  # the first page read names the listing
+            first = listing
     title, date = (first.title, first.date) if first is not None else (None, None)
     return context.listing(papers, format="text", title=title, date=date)
 
