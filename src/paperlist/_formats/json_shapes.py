@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import json.decoder
-import json.scanner
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
