@@ -50,7 +50,11 @@ def test_every_daily_papers_page_is_read_and_issues_count_across_pages() -> None
     listing = paperlist.loads(text, today=SEED_TODAY)
     assert len(listing) == 1 + 87
     assert listing[0].arxiv_id == FAN
-    assert listing[1].title == paperlist.load(SEED, today=SEED_TODAY)[0].title
+    # The seed's first card, as its lines 13-19 show it: title, abstract, 4 authors, the date.
+    assert (
+        listing[1].title == "Physical Reasoning and Object Planning for Household Embodied Agents"
+    )
+    assert listing[1].author_count == 4
     (issue,) = listing.issues
     assert issue.field == "published"
     assert issue.index == 1  # the seed's first card, after the paper page
