@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .._context import LoadContext
-from .._dates import looks_like_card_date
+from .._dates import CardDate, looks_like_card_date
 from .._decoding import decode
 from .._json_values import decode_object, report_repeated_names
 from .._links import PAPER_LINK, arxiv_id_from_paper_url, mentioned_repos, repo_url
@@ -337,8 +337,9 @@ def _from_props(
 def _from_cards(
     cards: list[tuple[Any, Any, Any]], title: str | None, context: LoadContext
 ) -> Listing:
+    dates: dict[str, CardDate] = {}  # each distinct date line read once per page
     papers = [
-        _CardReader(article, link, heading, index, context).paper()
+        _CardReader(article, link, heading, index, context, dates).paper()
         for index, (article, link, heading) in enumerate(cards)
     ]
     return context.listing(papers, format="html", title=title)
@@ -352,10 +353,17 @@ class _CardReader:
     """Reads one rendered card; anchored on structure and hrefs, never on class names."""
 
     def __init__(
-        self, article: Any, link: Any, heading: Any, index: int, context: LoadContext
+        self,
+        article: Any,
+        link: Any,
+        heading: Any,
+        index: int,
+        context: LoadContext,
+        dates: dict[str, CardDate],
     ) -> None:
         self.index = index
         self.context = context
+        self.dates = dates
         self.link = link
         self.upvotes: int | None = None
         self.comments: int | None = None
@@ -420,7 +428,7 @@ class _CardReader:
         return False
 
     def _date(self, text: str, element: Any) -> None:
-        parsed = self.context.card_date(text, {})
+        parsed = self.context.card_date(text, self.dates)
         self.published = parsed.date
         self.comments = parsed.comments if self.comments is None else self.comments
         if parsed.error is not None:
@@ -471,18 +479,18 @@ def _card_elements(article: Any, heading: Any) -> Iterator[tuple[Any, bool]]:
     """The card's elements in document order, each with whether it comes before the title.
 
     The heading's own elements are the title, and an article inside the card
-    is a card of its own: neither is entered, so each element of a page is
-    visited by one card at most, and nested articles stay linear.
+    is a card of its own: lxml's walk skips both subtrees, so each element of
+    a page is visited by one card at most, and nested articles stay linear.
     """
-    yield article, True
+    walker = etree.iterwalk(article, events=("start",))
     before_title = True
-    stack = list(reversed(article))
-    while stack:
-        element = stack.pop()
+    for _, element in walker:
         if element is heading:
             before_title = False
-            continue
-        if not isinstance(element.tag, str) or element.tag == "article":
-            continue  # a comment or processing instruction; a card of its own
-        yield element, before_title
-        stack.extend(reversed(element))
+            walker.skip_subtree()
+        elif not isinstance(element.tag, str):
+            continue  # a comment or processing instruction
+        elif element.tag == "article" and element is not article:
+            walker.skip_subtree()  # a card of its own
+        else:
+            yield element, before_title
