@@ -455,32 +455,30 @@ def handle_of(user: object, key: str) -> str | None:
     return handle.strip() or None if type(handle) is str else None
 
 
-_user_of = operator.methodcaller("get", "user")
-
-
 def author_users(
     authors: object, names: tuple[str, ...], handle_key: str
 ) -> tuple[str | None, ...]:
     """Each author's Hugging Face handle (``author["user"][handle_key]``), aligned with
     ``names``; () when none is known or some names were unreadable.
 
-    Ordered so that the common cases run in C: no author with a user object
-    (older responses), and every author an object.
+    Ordered so that the common case, every author and user an object, takes one
+    pass over the authors and one check of the handles in C.
     """
     if type(authors) is not list or len(authors) != len(names):
         return ()
     try:
-        users = [*map(_user_of, authors)]
-    except (AttributeError, TypeError):  # an author that is no object
-        users = [author.get("user") if type(author) is dict else None for author in authors]
-    if not any(users):
-        return ()
-    try:
-        handles = [user.get(handle_key) if user else None for user in users]
+        handles = [
+            user.get(handle_key) if (user := author.get("user")) else None for author in authors
+        ]
         "".join(filter(None, handles))  # raises TypeError unless every handle is text
-    except (AttributeError, TypeError):  # a user or a handle of another kind
-        handles = [handle_of(user, handle_key) for user in users]
-    return tuple([handle or None for handle in handles]) if any(handles) else ()
+    except (AttributeError, TypeError):  # an author, a user or a handle of another kind
+        handles = [
+            handle_of(author.get("user"), handle_key) if type(author) is dict else None
+            for author in authors
+        ]
+    if not any(handles):
+        return ()
+    return tuple(handles) if "" not in handles else tuple([name or None for name in handles])
 
 
 def listing_from_hydration(
