@@ -198,10 +198,11 @@ def test_yearless_dates_read_against_the_clock_warn_once() -> None:
         paperlist.loads(page, today="2025-10-28")
 
 
-def test_a_capture_date_in_the_dump_serves_as_today() -> None:
-    """retrieved: in front matter dates year-less cards; an explicit today= wins."""
+@pytest.mark.parametrize("key", ["retrieved", "created"])  # created: Obsidian's Web Clipper
+def test_a_capture_date_in_the_dump_serves_as_today(key: str) -> None:
+    """A capture date in front matter dates year-less cards; an explicit today= wins."""
     page = (
-        "---\nretrieved: 2024-03-01\n---\n"
+        f"---\n{key}: 2024-03-01\n---\n"
         "Title\n\nAn abstract, long enough.\n\n  • 4 authors\n·\nSep 11\n"
     )
     with warnings.catch_warnings():

@@ -76,10 +76,11 @@ PAPER_PAGE_DUMPS = ["bs4.txt", "html2text.md", "inscriptis.txt", "lynx.txt", "ma
                     "markitdown.md", "w3m.txt"]  # fmt: skip
 
 
-def paper_page_expected() -> paperlist.Listing:
+def paper_page_expected(links: bool) -> paperlist.Listing:
     """What a dump of the paper page shows, as its PaperContent props give it: title, id,
     abstract, AI summary, authors, upvotes and the published date ("Published on Sep 28",
-    captured 2025-10-02)."""
+    captured 2025-10-02); with ``links``, the day its "#1 Paper of the day" badge links to
+    (``/papers?date=2025-10-01``), the props' ``submittedOnDailyAt``."""
     root = etree.parse(str(PAPER_PAGE), etree.HTMLParser()).getroot()
     element = root.find(".//*[@data-target='PaperContent']")
     assert element is not None
@@ -96,6 +97,9 @@ def paper_page_expected() -> paperlist.Listing:
                 author_count=len(names),
                 published=datetime.date.fromisoformat(paper["publishedAt"][:10]),
                 upvotes=paper["upvotes"],
+                listed=(
+                    datetime.date.fromisoformat(paper["submittedOnDailyAt"][:10]) if links else None
+                ),
             )
         ],
         format="text",
@@ -113,7 +117,8 @@ def main() -> None:
 
     for ending in PAPER_PAGE_DUMPS:
         target = DATA / "text" / f"paper_page_2509.24002_2025-10-02.{ending}.expected.json"
-        target.write_text(paperlist.dumps(paper_page_expected(), indent=1) + "\n", encoding="utf-8")
+        expected_page = paper_page_expected(links=ending.endswith(".md"))
+        target.write_text(paperlist.dumps(expected_page, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

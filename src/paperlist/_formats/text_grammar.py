@@ -325,7 +325,8 @@ def _capture_date(lines: list[str], end: int) -> datetime.date | None:
 
 _HEADER_LINES = 200
 _CAPTURE_LINE = re.compile(
-    r"\s*(?:retrieved|exported|captured|crawled|scraped|fetched)(?:_at| at| \(utc\))?\s*:\s*"
+    r"\s*(?:retrieved|exported|captured|crawled|scraped|fetched|clipped|created)"
+    r"(?:_at| at| \(utc\))?\s*:\s*"
     r"[\"']?(?P<when>\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )

@@ -18,9 +18,11 @@ is furniture. The comment count is not shown as a number, and is not read.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .._context import LoadContext
+from .._dates import parse_iso_date
 from .._listing import Listing
 from .._model import Paper
 from .._numbers import parse_count
@@ -32,6 +34,7 @@ __all__ = ["find_paper_page", "read_paper_page"]
 _ARXIV_LINE = re.compile(r"\s*arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)")
 _SEARCH_LINES = 400  # how far into a dump the id line may stand
 _TITLE_LINES = 6
+_AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
 _LANDMARK_DISTANCE = 200  # lines from one landmark to the next, at most
 # What tools leave of markup, removed in this order: images; links, which keep
 # their text; then lynx's "[15]" numbers, w3m's image names, buttons, heading
@@ -44,6 +47,10 @@ _SPACE_BEFORE = re.compile(r"\s+(?=[.,;:!?%)\]])")
 _SPACE_AFTER = re.compile(r"(?<=[(\[])\s+")
 _UNDERLINE = re.compile(r"[=-]{3,}")
 _COUNT = re.compile(r"\d[\d,]*")
+# "[#1 Paper of the day](/papers?date=2025-10-01)", "…](https://huggingface.co/papers/date/2026-05-08)"
+_DAY_LINK = re.compile(
+    r"Paper of the day[^\]]*\]\s*\([^)\s]*?(?:date=|/date/)(?P<day>\d{4}-\d\d-\d\d)"
+)
 
 
 def find_paper_page(lines: list[str], first: int = 0) -> int | None:
@@ -76,8 +83,7 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     match = _ARXIV_LINE.match(lines[start])
     assert match is not None
     published_at = _landmark(lines, start + 1, "Published on")
-    end = published_at if published_at is not None else start + 1 + _TITLE_LINES
-    title = _title(lines[start + 1 : end])
+    title = _title(lines[start + 1 : _title_end(lines, start + 1)])
     published = None
     if published_at is not None:
         date_text = _plain(lines[published_at]).removeprefix("Published on").strip()
@@ -99,10 +105,23 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
         authors=authors,
         author_count=len(authors) or None,
         published=published,
+        listed=_listed(
+            lines, start, authors_at if authors_at is not None else abstract_at, context
+        ),
         upvotes=_upvotes(lines, start),
         ai_summary=ai_summary,
     )
     return context.listing((paper,), format="text")
+
+
+def _title_end(lines: list[str], start: int) -> int:
+    """The line after the title: the first that opens what follows it on the page
+    ("Published on", the "Paper of the day" badge, "Submitted by", "Upvote", "Authors:")."""
+    for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
+        plain = _plain(lines[index])
+        if plain.startswith(_AFTER_TITLE) or "Paper of the day" in plain:
+            return index
+    return start + _TITLE_LINES
 
 
 def _title(lines: list[str]) -> str:
@@ -133,6 +152,39 @@ def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[str,
     return tuple(name for name in (normalise_space(part) for part in text.split(",")) if name)
 
 
+def _section_end(lines: list[str], start: int) -> int:
+    """Where the Abstract section from ``start`` ends: at "View arXiv page", else at the
+    discussion ("Community"), which a clipping tool may keep alone."""
+    for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
+        plain = _plain(lines[index])
+        if "View arXiv page" in plain or plain == "Community":
+            return index
+    return start
+
+
+def _listed(
+    lines: list[str], start: int, end: int | None, context: LoadContext
+) -> datetime.date | None:
+    """The day the page's "#1 Paper of the day" badge links to, where a tool kept the link."""
+    for index in range(start, end if end is not None else start + _LANDMARK_DISTANCE):
+        if index >= len(lines) or "Paper of the day" not in lines[index]:
+            continue
+        link = _DAY_LINK.search(lines[index])
+        if link is None:
+            return None
+        try:
+            return parse_iso_date(link["day"])
+        except ValueError:
+            context.report(
+                f"expected a date in the Paper of the day link, got {link['day']!r}",
+                line=index + 1,
+                field="listed",
+                index=0,
+            )
+            return None
+    return None
+
+
 def _abstract(lines: list[str], label: int | None) -> tuple[str | None, str | None]:
     """(abstract, AI summary): the section from the Abstract heading ``label`` to "View arXiv page".
 
@@ -141,7 +193,7 @@ def _abstract(lines: list[str], label: int | None) -> tuple[str | None, str | No
     """
     if label is None:
         return None, None
-    end = _landmark(lines, label + 1, "View arXiv page", anywhere=True) or label + 1
+    end = _section_end(lines, label + 1)
     section = [line for line in lines[label + 1 : end] if not _UNDERLINE.fullmatch(line.strip())]
     for index, line in enumerate(section):
         plain = _plain(line)
