@@ -80,11 +80,14 @@ def paper_page_expected(links: bool) -> paperlist.Listing:
     """What a dump of the paper page shows, as its PaperContent props give it: title, id,
     abstract, AI summary, authors, upvotes and the published date ("Published on Sep 28",
     captured 2025-10-02); with ``links``, the day its "#1 Paper of the day" badge links to
-    (``/papers?date=2025-10-01``), the props' ``submittedOnDailyAt``."""
+    (``/papers?date=2025-10-01``, the props' ``submittedOnDailyAt``), the submitter's
+    handle and the organisation chip's name and handle, which only links carry."""
     root = etree.parse(str(PAPER_PAGE), etree.HTMLParser()).getroot()
     element = root.find(".//*[@data-target='PaperContent']")
     assert element is not None
-    paper = json.loads(element.get("data-props") or "")["paper"]
+    props = json.loads(element.get("data-props") or "")
+    paper = props["paper"]
+    chip = props["submitterOrganization"]  # the organisation chip after the badge
     names = tuple(author["name"] for author in paper["authors"])
     return paperlist.Listing(
         [
@@ -100,6 +103,9 @@ def paper_page_expected(links: bool) -> paperlist.Listing:
                 listed=(
                     datetime.date.fromisoformat(paper["submittedOnDailyAt"][:10]) if links else None
                 ),
+                submitted_by=paper["submittedOnDailyBy"]["user"] if links else None,
+                organization=chip["fullname"] if links else None,
+                organization_id=chip["name"] if links else None,
             )
         ],
         format="text",
