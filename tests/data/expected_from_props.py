@@ -79,9 +79,9 @@ PAPER_PAGE_DUMPS = ["bs4.txt", "html2text.md", "inscriptis.txt", "lynx.txt", "ma
 def paper_page_expected(links: bool) -> paperlist.Listing:
     """What a dump of the paper page shows, as its PaperContent props give it: title, id,
     abstract, AI summary, authors, upvotes and the published date ("Published on Sep 28",
-    captured 2025-10-02); with ``links``, the day its "#1 Paper of the day" badge links to
-    (``/papers?date=2025-10-01``, the props' ``submittedOnDailyAt``), the submitter's
-    handle and the organisation chip's name and handle, which only links carry."""
+    captured 2025-10-02), and the day it was listed ("Submitted by Zijian Wu on Oct 1",
+    the props' ``submittedOnDailyAt``); with ``links``, the submitter's handle and the
+    organisation chip's name and handle, which only links carry."""
     root = etree.parse(str(PAPER_PAGE), etree.HTMLParser()).getroot()
     element = root.find(".//*[@data-target='PaperContent']")
     assert element is not None
@@ -100,9 +100,7 @@ def paper_page_expected(links: bool) -> paperlist.Listing:
                 author_count=len(names),
                 published=datetime.date.fromisoformat(paper["publishedAt"][:10]),
                 upvotes=paper["upvotes"],
-                listed=(
-                    datetime.date.fromisoformat(paper["submittedOnDailyAt"][:10]) if links else None
-                ),
+                listed=datetime.date.fromisoformat(paper["submittedOnDailyAt"][:10]),
                 submitted_by=paper["submittedOnDailyBy"]["user"] if links else None,
                 organization=chip["fullname"] if links else None,
                 organization_id=chip["name"] if links else None,
