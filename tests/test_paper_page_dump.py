@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import paperlist
@@ -56,3 +58,38 @@ def test_an_unreadable_published_date_is_an_issue() -> None:
     listing = _load("\n".join(LINES).replace("Published on Sep 28", "Published on Smarch 3"))
     assert listing[0].published is None
     assert listing.issues[0].field == "published"
+
+
+def test_the_listing_day_from_the_badge_link_or_the_submission_line() -> None:
+    """The badge's link gives the day (2025-10-01); without it, "Submitted by … on Oct 1"."""
+    assert _load(PAGE.read_text(encoding="utf-8"))[0].listed == datetime.date(2025, 10, 1)
+    no_badge = _without("Paper of the day")
+    assert _load(no_badge)[0].listed == datetime.date(2025, 10, 1)
+    neither = no_badge.replace(" on Oct 1", "")
+    assert _load(neither)[0].listed is None
+
+
+def test_unreadable_listing_days_are_issues() -> None:
+    """A badge linking to no real day, then a submission line with no real date."""
+    text = "\n".join(LINES).replace("?date=2025-10-01", "?date=2025-13-45")
+    listing = _load(text)
+    assert listing[0].listed == datetime.date(2025, 10, 1)  # from "on Oct 1"
+    assert [(issue.field, issue.message) for issue in listing.issues] == [
+        ("listed", "expected a date in the Paper of the day link, got '2025-13-45'")
+    ]
+    both = text.replace(" on Oct 1", " on Smarch 3")
+    listing = _load(both)
+    assert listing[0].listed is None
+    assert [issue.field for issue in listing.issues] == ["listed", "listed"]
+    with pytest.raises(ParseError, match="Paper of the day link"):
+        _load(both, strict=True)
+
+
+def test_a_title_ends_at_the_abstract_heading_or_six_lines_on() -> None:
+    """No "Published on", badge, submitter, upvote or authors line: the title ends at the
+    Abstract heading, else six lines after the arxiv: line. With neither "View arXiv page"
+    nor a discussion after it, where the abstract ends is not guessed."""
+    (paper,) = _load("arxiv:2401.00001\n\n## A Title\n\n## Abstract\n\nSome words.\n")
+    assert (paper.title, paper.abstract) == ("A Title", None)
+    (paper,) = _load("arxiv:2401.00001\nA\nlong\ntitle\nover\nsix\nlines\nand more\n")
+    assert paper.title == "A long title over six lines"

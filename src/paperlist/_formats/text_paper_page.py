@@ -153,10 +153,11 @@ def _submitter_and_organization(
 
 def _title_end(lines: list[str], start: int) -> int:
     """The line after the title: the first that opens what follows it on the page
-    ("Published on", the "Paper of the day" badge, "Submitted by", "Upvote", "Authors:")."""
+    ("Published on", the "Paper of the day" badge, "Submitted by", "Upvote", "Authors:",
+    the Abstract heading)."""
     for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
         plain = _plain(lines[index])
-        if plain.startswith(_AFTER_TITLE) or "Paper of the day" in plain:
+        if plain.startswith(_AFTER_TITLE) or "Paper of the day" in plain or plain == "Abstract":
             return index
     return start + _TITLE_LINES
 
