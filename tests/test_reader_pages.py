@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -97,3 +98,18 @@ def test_a_markdown_content_line_opens_the_page_body() -> None:
     assert [paper.arxiv_id for paper in listing] == [FAN]
     mismatched = block.replace("[3] URL Source:", "[4] URL Source:", 1)
     assert paperlist.loads(mismatched, today="2025-10-28")[0].arxiv_id == FAN  # one page still
+
+
+def test_a_page_fetched_alone_has_its_unnumbered_header_skipped() -> None:
+    """A reader's one-page header (Title:, URL Source:, …, Markdown Content:) is no card:
+    the seed under it is its 87 papers, no more, and no Issue; a paper page is its paper."""
+    header = (
+        "Title: Daily Papers - Hugging Face\n\nURL Source: https://huggingface.co/papers\n\n"
+        "Published Time: Tue, 28 Oct 2025 09:00:00 GMT\n\nMarkdown Content:\n"
+    )
+    listing = paperlist.loads(header + SEED.read_text(encoding="utf-8"), today=SEED_TODAY)
+    assert (len(listing), listing.issues) == (87, ())
+    unnumbered = re.sub(r"^\[3\] ", "", BLOCK.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert unnumbered.startswith("Title: Paper page - FAN")
+    (paper,) = paperlist.loads(unnumbered, strict=True)
+    assert (paper.arxiv_id, paper.upvotes) == (FAN, 29)

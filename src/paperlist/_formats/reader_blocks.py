@@ -18,12 +18,18 @@ import re
 
 import attrs
 
-__all__ = ["Block", "reader_blocks"]
+__all__ = ["Block", "reader_blocks", "skip_reader_header"]
 
 _TITLE = re.compile(r"\[(?P<number>\d+)\] Title: ")
 _URL_SOURCE = re.compile(r"\[(?P<number>\d+)\] URL Source: (?P<url>\S+)")
 # After "[3]": " Description: …", " Published Time: …", " Date: …"
 _HEADER_FIELD = re.compile(r" [A-Z][A-Za-z ]{0,30}:")
+# The unnumbered header of a page fetched alone.
+_PAGE_TITLE = "Title: "
+_URL_SOURCE_LINE = "URL Source: "
+_PAGE_FIELD = re.compile(
+    r"(?:Title|URL Source|Description|Published Time|Date|Warning): |Markdown Content:"
+)
 # A Daily Papers page: the listing, a day, week, month or search, or one paper.
 _DAILY_PAPERS_URL = re.compile(r"https?://(?:www\.)?(?:huggingface\.co|hf\.co)/papers(?:[/?#]|$)")
 
@@ -42,6 +48,37 @@ class Block:
     @property
     def is_daily_papers(self) -> bool:
         return _DAILY_PAPERS_URL.match(self.url) is not None
+
+
+def skip_reader_header(lines: list[str], first: int) -> int:
+    """The first line after a reader service's one-page header, or ``first`` if none.
+
+    A page fetched alone has its header unnumbered::
+
+        Title: Daily Papers - Hugging Face
+        URL Source: https://huggingface.co/papers
+        Markdown Content:
+    """
+    top = first
+    while top < len(lines) and not lines[top].strip():
+        top += 1
+    if top + 1 >= len(lines) or not lines[top].startswith(_PAGE_TITLE):
+        return first  # the common case: one test
+    index = top + 1
+    while index < len(lines) and (not lines[index].strip() or _PAGE_FIELD.match(lines[index])):
+        if lines[index].startswith(_URL_SOURCE_LINE):
+            return _after_markdown_content(lines, index + 1)
+        index += 1
+    return first
+
+
+def _after_markdown_content(lines: list[str], index: int) -> int:
+    """Past the header's remaining fields and its "Markdown Content:" line."""
+    while index < len(lines) and (not lines[index].strip() or _PAGE_FIELD.match(lines[index])):
+        if lines[index].strip() == "Markdown Content:":
+            return index + 1
+        index += 1
+    return index
 
 
 def reader_blocks(lines: list[str], first: int) -> list[Block]:

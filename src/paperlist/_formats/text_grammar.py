@@ -37,7 +37,7 @@ from .._listing import Listing
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
-from .reader_blocks import Block, reader_blocks
+from .reader_blocks import Block, reader_blocks, skip_reader_header
 from .text_lexer import (
     MAX_TITLE_LENGTH,
     REFERENCE_DEFINITION,
@@ -689,6 +689,7 @@ def load_text(text: str, context: LoadContext) -> Listing:
     captured = _capture_date(lines, first)
     if captured is not None:
         context.capture_date(captured)
+    first = skip_reader_header(lines, first)
     blocks = reader_blocks(lines, first)
     if blocks:
         return _read_blocks(lines, blocks, context)
