@@ -302,3 +302,23 @@ def test_a_page_showing_every_card_twice_is_read_quietly() -> None:
     thrice = _load(f"{card}\n{card}\n{other}\n{other}\n{card}")
     assert [issue.line for issue in thrice.issues] == [9, 25]  # paper 0's names line 33 too
     assert "(also at line 33)" in thrice.issues[0].message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: https://huggingface.co/papers",
+        "https://huggingface.co/papers",
+        "% Daily Papers",
+        "Saved from https://huggingface.co/papers on 2025-10-28",
+    ],
+)
+def test_a_line_a_tool_adds_above_the_page_is_reported_not_made_a_paper(line: str) -> None:
+    """Above the page's title, a tool's own line took the page's date ("Oct 28") as its own
+    and became an 88th paper; it is an Issue, and the seed still gives its 87 papers."""
+    listing = paperlist.loads(f"{line}\n\n{SEED.read_text(encoding='utf-8')}", today=SEED_TODAY)
+    assert len(listing) == 87
+    assert listing.date == datetime.date(2025, 10, 28)
+    (issue,) = listing.issues
+    assert issue.message.startswith("not read as a paper")
+    assert issue.line == 1

@@ -474,6 +474,19 @@ class _Assembler:
     def _chrome(self, unit: Unit) -> None:
         """Furniture. An upvote count stands right before its title: furniture between
         the two says the count was something else (a reaction count, a widget)."""
+        card = self.card
+        if (
+            unit.text  # the page's title ("Daily Papers"): its header comes next
+            and card is not None
+            and self.cards_seen == 1
+            and card.abstract is None
+            and not card.has_attributes
+            and not card.explicit
+        ):
+            # Text above the page's title ("Source: <url>", a saving tool's line) is
+            # no card, and the page's date under the title is not its date.
+            self._finish_card()  # refused and reported: nothing says it is a paper
+            self.cards_seen = 0
         if unit.text and self.page_title is None and not self.cards_seen:
             self.page_title = unit.text
         if self.pending_votes is not None:
