@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import io
 import pathlib
@@ -10,7 +11,7 @@ import warnings
 import pytest
 
 import paperlist
-from conftest import JSON_FILES, PAPER_PAGE, SEARCH_TAIL, SEED, SEED_TODAY
+from conftest import DATA, JSON_FILES, PAPER_PAGE, SEARCH_TAIL, SEED, SEED_TODAY
 from paperlist import Issue, ParseError, UnknownFormatError
 from paperlist.errors import YearlessDateWarning
 
@@ -209,3 +210,28 @@ def test_a_capture_date_in_the_dump_serves_as_today(key: str) -> None:
         warnings.simplefilter("error")
         assert paperlist.loads(page)[0].published == datetime.date(2023, 9, 11)
     assert paperlist.loads(page, today="2025-10-28")[0].published == datetime.date(2025, 9, 11)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_its_bom_loads_as_utf8_does(encoding: str) -> None:
+    """Windows tools write UTF-16 with a BOM: the real page and the seed load unchanged."""
+    page = (DATA / "html" / "daily_listing_2024-08-01.html").read_text(encoding="utf-8")
+    seed = SEED.read_text(encoding="utf-8")
+    for text, today in ((page, None), (seed, SEED_TODAY)):
+        data = text.encode(encoding)
+        if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            data = codecs.BOM_UTF16_BE + data  # utf-16-be writes no BOM of its own
+        expected = paperlist.loads(text.encode("utf-8"), today=today)
+        assert paperlist.loads(data, today=today, strict=True).papers == expected.papers
+
+
+def test_a_truncated_utf16_file_names_where() -> None:
+    """Its last byte cut: the last line's last character is the one reported."""
+    data = SEED.read_text(encoding="utf-8").encode("utf-16")[:-1]
+    listing = paperlist.loads(data, today=SEED_TODAY)
+    issue = listing.issues[0]
+    assert issue.message.startswith(f"invalid UTF-16 at byte {len(data) - 1}")
+    last_line = SEED.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert (issue.line, issue.column) == (len(last_line), len(last_line[-1]))
+    with pytest.raises(ParseError, match="invalid UTF-16"):
+        paperlist.loads(data, today=SEED_TODAY, strict=True)

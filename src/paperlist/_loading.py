@@ -11,7 +11,7 @@ from typing import IO, Any, Literal, Union
 
 from ._context import LoadContext
 from ._dates import date_argument
-from ._decoding import UTF8_BOM, decode
+from ._decoding import UTF8_BOM, decode, is_utf16
 from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
@@ -216,8 +216,13 @@ def _read(
         raw = bytes(data)
         # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
         # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
+        # UTF-16 (from Windows tools) is decoded first, whatever the format.
         start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
-        if start < len(raw) and (format or _detect_bytes(raw, start)) == "html":
+        if (
+            start < len(raw)
+            and not is_utf16(raw)
+            and (format or _detect_bytes(raw, start)) == "html"
+        ):
             if b"\r" in raw:
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return _load_html(raw, context)
