@@ -93,3 +93,15 @@ def test_a_title_ends_at_the_abstract_heading_or_six_lines_on() -> None:
     assert (paper.title, paper.abstract) == ("A Title", None)
     (paper,) = _load("arxiv:2401.00001\nA\nlong\ntitle\nover\nsix\nlines\nand more\n")
     assert paper.title == "A long title over six lines"
+
+
+def test_no_organisation_chip_gives_no_organisation() -> None:
+    """The chip after the badge is the organisation; without it, no other link (an
+    upvoter's avatar) is taken for one."""
+    markdownify = DATA / "text" / "paper_page_2509.24002_2025-10-02.markdownify.md"
+    text = markdownify.read_text(encoding="utf-8")
+    start = text.index("[![NationalUniversityofSingapore]")
+    end = text.index("](/NationalUniversityofSingapore)") + len("](/NationalUniversityofSingapore)")
+    (paper,) = _load(text[:start] + text[end:])
+    assert (paper.organization, paper.organization_id) == (None, None)
+    assert (paper.submitted_by, paper.upvotes) == ("Jakumetsu", 118)

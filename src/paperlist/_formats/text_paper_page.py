@@ -137,6 +137,9 @@ def _submitter_and_organization(
     "Paper of the day" badge and, after it, "[<logo> National University of
     Singapore](/NationalUniversityofSingapore)"."""
     stop = end if end is not None else start + _LANDMARK_DISTANCE
+    upvote = _landmark(lines, start, "Upvote", anywhere=True)  # the upvoters' avatars follow
+    if upvote is not None and upvote < stop:
+        stop = upvote
     header = _IMAGE.sub(" ", " ".join(lines[start:stop]))  # a link may span lines
     submitter = organization = None
     submitted_at = header.find("Submitted by")
@@ -146,7 +149,7 @@ def _submitter_and_organization(
             badge_end = link.end()
         elif submitter is None and -1 < submitted_at < link.start():
             submitter = link["handle"]
-        elif organization is None and badge_end is not None and link.start() >= badge_end:
+        elif organization is None and badge_end is not None and link["text"].strip():
             organization = (normalise_space(link["text"]), link["handle"])
     return submitter, organization
 
