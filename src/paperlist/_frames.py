@@ -10,15 +10,12 @@ import datetime
 import functools
 import importlib
 import operator
-import typing
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
-import attrs
-
 from ._export import RECORD_FIELDS
-from ._model import Paper
+from ._model import Paper, field_types
 
 __all__ = ["arrow_schema", "to_arrow", "to_pandas"]
 
@@ -28,19 +25,19 @@ _TEXT, _TEXTS, _COUNT, _DATE = "text", "texts", "count", "date"
 
 @functools.cache
 def _kinds() -> dict[str, str]:
-    """Each record field's kind, read off Paper's annotations, so a new field has one.
+    """Each record field's kind, from the types Paper's annotations accept, so a new
+    field has one.
 
     ``url``, derived and not a field, is text like every name missing here.
     """
     kinds = {}
-    for field in attrs.fields(attrs.resolve_types(Paper)):
-        parts = typing.get_args(field.type) if typing.get_origin(field.type) else ()
-        if typing.get_origin(field.type) is tuple:
-            kinds[field.name] = _TEXTS
-        elif int in parts:
-            kinds[field.name] = _COUNT
-        elif datetime.date in parts:
-            kinds[field.name] = _DATE
+    for name, (accepted, in_tuple) in field_types().items():
+        if in_tuple:
+            kinds[name] = _TEXTS
+        elif int in accepted:
+            kinds[name] = _COUNT
+        elif datetime.date in accepted:
+            kinds[name] = _DATE
     return kinds
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-__all__ = ["PAPER_FIELDS", "Issue", "Paper", "field_values"]
+__all__ = ["PAPER_FIELDS", "Issue", "Paper", "field_types", "field_values"]
 
 PAPER_URL_PREFIX = "https://huggingface.co/papers/"
 ARXIV_ABS_PREFIX = "https://arxiv.org/abs/"
@@ -221,7 +221,7 @@ class Paper:
 
 def _check_fields(paper: Paper) -> None:
     """Raise TypeError or ValueError naming the first field holding a wrong value."""
-    for name, (kinds, in_tuple) in _field_types().items():
+    for name, (kinds, in_tuple) in field_types().items():
         value = getattr(paper, name)
         for element in value if in_tuple else (value,):
             _check_value(name, element, kinds, in_tuple)
@@ -238,7 +238,7 @@ def _check_value(name: str, value: object, kinds: tuple[type, ...], in_tuple: bo
 
 
 @functools.cache
-def _field_types() -> dict[str, tuple[tuple[type, ...], bool]]:
+def field_types() -> dict[str, tuple[tuple[type, ...], bool]]:
     """Each field's accepted types, read from its annotation, and whether they are
     those of a tuple's elements: ``str | None`` gives ((str, NoneType), False),
     ``tuple[str, ...]`` ((str,), True)."""
