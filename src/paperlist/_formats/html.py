@@ -179,9 +179,10 @@ def _find(page: str | bytes, text: str, start: int) -> int:
 
 def _line_start(page: str | bytes, line: int) -> int:
     """Where 1-based ``line`` starts in ``page``."""
+    newline: Any = b"\n" if isinstance(page, bytes) else "\n"  # of page's type
     start = 0
     for _ in range(line - 1):
-        start = _find(page, "\n", start) + 1
+        start = page.find(newline, start) + 1
     return start
 
 

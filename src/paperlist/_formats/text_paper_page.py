@@ -111,7 +111,8 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     authors = _authors(lines, authors_at, abstract_at)
     abstract, ai_summary = _abstract(lines, abstract_at)
     header_end = authors_at if authors_at is not None else abstract_at
-    submitter, organization = _submitter_and_organization(lines, start, header_end)
+    upvote_at = _landmark(lines, start, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
+    submitter, organization = _submitter_and_organization(lines, start, header_end, upvote_at)
     paper = Paper(
         title=title,
         arxiv_id=match["id"],
@@ -120,7 +121,7 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
         author_count=len(authors) or None,
         published=published,
         listed=_listed(lines, start, header_end, context),
-        upvotes=_upvotes(lines, start),
+        upvotes=_upvotes(lines, upvote_at),
         ai_summary=ai_summary,
         submitted_by=submitter,
         organization=organization[0] if organization else None,
@@ -130,16 +131,15 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
 
 
 def _submitter_and_organization(
-    lines: list[str], start: int, end: int | None
+    lines: list[str], start: int, end: int | None, upvote: int | None
 ) -> tuple[str | None, tuple[str, str] | None]:
     """The submitter's handle and the organisation chip's (name, handle), where a tool
     kept the links: "Submitted by [<avatar> Zijian Wu](/Jakumetsu)", then the
     "Paper of the day" badge and, after it, "[<logo> National University of
     Singapore](/NationalUniversityofSingapore)"."""
     stop = end if end is not None else start + _LANDMARK_DISTANCE
-    upvote = _landmark(lines, start, "Upvote", anywhere=True)  # the upvoters' avatars follow
     if upvote is not None and upvote < stop:
-        stop = upvote
+        stop = upvote  # the upvoters' avatars after the count are links too
     header = _IMAGE.sub(" ", " ".join(lines[start:stop]))  # a link may span lines
     submitter = organization = None
     submitted_at = header.find("Submitted by")
@@ -174,9 +174,8 @@ def _title(lines: list[str]) -> str:
     return " ".join(parts)
 
 
-def _upvotes(lines: list[str], start: int) -> int | None:
-    """The count after "Upvote", on its line or the next ones."""
-    upvote = _landmark(lines, start, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
+def _upvotes(lines: list[str], upvote: int | None) -> int | None:
+    """The count after "Upvote" on line ``upvote``, on its line or the next ones."""
     if upvote is None:
         return None
     after = " ".join(_plain(line) for line in lines[upvote : upvote + 4])
