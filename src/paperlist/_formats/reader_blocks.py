@@ -59,9 +59,7 @@ def skip_reader_header(lines: list[str], first: int) -> int:
         URL Source: https://huggingface.co/papers
         Markdown Content:
     """
-    top = first
-    while top < len(lines) and not lines[top].strip():
-        top += 1
+    top = _first_filled(lines, first)
     if top + 1 >= len(lines) or not lines[top].startswith(_PAGE_TITLE):
         return first  # the common case: one test
     index = top + 1
@@ -83,9 +81,7 @@ def _after_markdown_content(lines: list[str], index: int) -> int:
 
 def reader_blocks(lines: list[str], first: int) -> list[Block]:
     """The pages of a dump whose first line from ``first`` is a numbered header; [] else."""
-    top = first
-    while top < len(lines) and not lines[top].strip():
-        top += 1
+    top = _first_filled(lines, first)
     if top >= len(lines) or not lines[top].startswith("["):
         return []  # the common case: one page, one test
     starts: list[tuple[int, str]] = []
@@ -100,6 +96,13 @@ def reader_blocks(lines: list[str], first: int) -> list[Block]:
         Block(start, _body(lines, start, end), end, url)
         for (start, url), end in zip(starts, ends, strict=True)
     ]
+
+
+def _first_filled(lines: list[str], first: int) -> int:
+    """The first line from ``first`` that is not blank, or ``len(lines)``."""
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    return first
 
 
 def _body(lines: list[str], start: int, end: int) -> int:
