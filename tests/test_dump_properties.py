@@ -48,7 +48,8 @@ FURNITURE = {
 
 # The first line of a card, by kind of dump, tried in this order.
 _CARD_STARTS = [
-    re.compile(r"\[!?\[\]"),  # a thumbnail: an image with no alt text, linking to the paper
+    # A thumbnail linking to the paper: an image with no alt text, or a reader's "Image 3".
+    re.compile(r"\[!?\[(?:Image \d+)?\]"),
     re.compile(r"\[(?:\d[\d,]*|-)\]\(https://huggingface\.co/login"),  # an upvote link
     re.compile(r"### "),  # a heading title (trending dumps)
     re.compile(r"Submitted by"),  # 2024 daily cards in plain text

@@ -138,3 +138,20 @@ def test_a_headings_closing_hashes_are_not_its_title(heading: str, title: str) -
         f"{heading}\n\n{'An abstract of the paper, long enough to be one. ' * 5}\n\n- 3 authors\n"
     )
     assert paperlist.loads(card, today=MARKDOWN_TODAY)[0].title == title
+
+
+def test_the_site_logo_is_no_organisation_chip() -> None:
+    """The logo links an image and "Hugging Face" to the site's root, as a chip links its
+    organisation's page: above the cards it is page furniture, not an orphan chip."""
+    logo = (
+        "[![Image 1: Hugging Face's logo](https://huggingface.co/front/assets/"
+        "huggingface_logo-noborder.svg) Hugging Face](https://huggingface.co/)\n\n"
+    )
+    text = SEARCH_HEAD.read_text(encoding="utf-8").replace("---\nnew\n", f"---\n{logo}new\n", 1)
+    assert logo in text
+    listing = paperlist.loads(text, today=MARKDOWN_TODAY, strict=True)
+    assert (len(listing), listing[0].organization, listing[0].organization_id) == (
+        12,
+        "OCC",
+        "occ-ai",
+    )

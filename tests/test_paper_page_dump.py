@@ -105,3 +105,18 @@ def test_no_organisation_chip_gives_no_organisation() -> None:
     (paper,) = _load(text[:start] + text[end:])
     assert (paper.organization, paper.organization_id) == (None, None)
     assert (paper.submitted_by, paper.upvotes) == ("Jakumetsu", 118)
+
+
+def test_backslash_escapes_are_undone_only_in_markdown_dumps() -> None:
+    """turndown writes the page's "52.56\\%" as "52.56\\\\%" and "a_b" as "a\\_b": a Markdown
+    dump reads them back as the page shows them; a plain-text dump keeps every backslash."""
+    markdown = DATA / "text" / "paper_page_2509.24002_2025-10-02.turndown-reader.md"
+    text = markdown.read_text(encoding="utf-8").replace("MCPMark is", "MCP\\_Mark is", 1)
+    (paper,) = _load(text)
+    assert "reaches only 52.56\\% pass@1" in (paper.abstract or "")
+    assert (paper.ai_summary or "").startswith("MCP_Mark is a comprehensive benchmark")
+    plain = DATA / "text" / "paper_page_2509.24002_2025-10-02.bs4.txt"
+    text = plain.read_text(encoding="utf-8").replace("MCPMark is", "MCP\\_Mark is", 1)
+    (paper,) = _load(text)
+    assert "reaches only 52.56\\% pass@1" in (paper.abstract or "")
+    assert (paper.ai_summary or "").startswith("MCP\\_Mark is a comprehensive benchmark")

@@ -11,6 +11,7 @@ __all__ = [
     "arxiv_id_from_paper_url",
     "canonical_repo_urls",
     "find_repo_urls",
+    "hub_handle",
     "mentioned_repos",
     "normalise_arxiv_id",
 ]
@@ -139,6 +140,14 @@ def normalise_arxiv_id(text: str) -> str | None:
     text = text.strip()
     match = _NEW_ARXIV_ID.fullmatch(text) or _OLD_ARXIV_ID.fullmatch(text)
     return match[1] if match else None
+
+
+def hub_handle(url: str | None) -> str | None:
+    """The user or organisation a Hugging Face link names: "https://huggingface.co/occ-ai"
+    gives "occ-ai"; None for the site's root and for other sites."""
+    if url is None or "huggingface.co/" not in url:
+        return None
+    return url.partition("huggingface.co/")[2].split("/")[0].split("?")[0] or None
 
 
 def arxiv_id_from_paper_url(url: str) -> str | None:

@@ -31,6 +31,8 @@ DUMPS = {
     "markdownify": ("md", True, True),
     "markitdown": ("md", True, True),
     "trafilatura": ("txt", False, False),
+    "turndown-clipper": ("md", True, True),
+    "turndown-reader": ("md", True, True),
     "w3m": ("txt", False, True),
 }
 
@@ -73,7 +75,8 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
 PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
 PAPER_PAGE_DUMPS = ["bs4.txt", "html2text.md", "inscriptis.txt", "lynx.txt", "markdownify.md",
-                    "markitdown.md", "w3m.txt"]  # fmt: skip
+                    "markitdown.md", "turndown-clipper.md", "turndown-reader.md",
+                    "w3m.txt"]  # fmt: skip
 
 
 def paper_page_expected(links: bool) -> paperlist.Listing:

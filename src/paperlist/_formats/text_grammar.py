@@ -32,7 +32,7 @@ import attrs
 
 from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
-from .._links import arxiv_id_from_paper_url, mentioned_repos, repo_url
+from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
@@ -134,13 +134,6 @@ class _Card:
             submitted_by=self.submitted_by,
             organization_id=self.organization_id,
         )
-
-
-def _handle(url: str | None) -> str | None:
-    """The handle a chip links to: "https://huggingface.co/occ-ai" gives "occ-ai"."""
-    if url is None or "huggingface.co/" not in url:
-        return None
-    return url.partition("huggingface.co/")[2].split("/")[0].split("?")[0] or None
 
 
 def _merged(kept: Paper, copy: Paper) -> Paper:
@@ -468,7 +461,7 @@ class _Assembler:
         card = self._attribute_card(unit, "organization")
         if card is not None:
             card.organization = unit.text or None
-            card.organization_id = _handle(unit.url)
+            card.organization_id = hub_handle(unit.url)
             card.has_owner = True
 
     def _chrome(self, unit: Unit) -> None:

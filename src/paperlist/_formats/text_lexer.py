@@ -16,6 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from .._dates import looks_like_card_date
+from .._links import hub_handle
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
     STAR_COUNT_PATTERN,
@@ -576,7 +577,8 @@ def _link_shape(text: str, url: str) -> _LinkShape | None:
 def _owner_link_shape(text: str, url: str) -> _LinkShape | None:
     """An organisation chip or a repository link with its stars; None for other links."""
     chip = _CHIP.fullmatch(text)
-    if chip is not None and "huggingface.co/" in url:
+    # A chip links to its organisation; the site's logo links to the site's root.
+    if chip is not None and hub_handle(url) is not None:
         return _ORGANIZATION, " ".join(unescape_markdown(chip["name"]).split()), None, True
     repo = _REPO_LINK_TEXT.fullmatch(text)
     if repo is not None:
