@@ -46,15 +46,30 @@ FURNITURE = {
     "trending header": _lines(DATA / "text" / "papers_trending.markdown-dump.head.md", 6, 11),
 }
 
+# A note export's thumbnail: the paper's address alone on its line.
+_NOTE_THUMBNAIL = re.compile(r"https://huggingface\.co/papers/\d{4}\.\d{4,5}$")
 # The first line of a card, by kind of dump, tried in this order.
 _CARD_STARTS = [
     # A thumbnail linking to the paper: an image with no alt text, or a reader's "Image 3".
     re.compile(r"\[!?\[(?:Image \d+)?\]"),
     re.compile(r"\[(?:\d[\d,]*|-)\]\(https://huggingface\.co/login"),  # an upvote link
+    _NOTE_THUMBNAIL,
     re.compile(r"### "),  # a heading title (trending dumps)
     re.compile(r"Submitted by"),  # 2024 daily cards in plain text
 ]
 _DATE_LINE = re.compile(r"[A-Z][a-z]{2} \d{1,2}\b")
+
+
+def _first_of_each(lines: list[str], marked: list[int]) -> list[int]:
+    """Of lines that repeat, the first: a note export's card links to its paper again
+    under its author list."""
+    seen: set[str] = set()
+    first = []
+    for index in marked:
+        if lines[index].strip() not in seen:
+            seen.add(lines[index].strip())
+            first.append(index)
+    return first
 
 
 def _card_starts(lines: list[str]) -> list[int]:
@@ -65,7 +80,7 @@ def _card_starts(lines: list[str]) -> list[int]:
     for start in _CARD_STARTS:
         marked = [index for index, line in enumerate(lines) if start.match(line.strip())]
         if marked:
-            return marked
+            return _first_of_each(lines, marked) if start is _NOTE_THUMBNAIL else marked
     return [
         index
         for index in range(2, len(lines))

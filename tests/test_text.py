@@ -308,7 +308,6 @@ def test_a_page_showing_every_card_twice_is_read_quietly() -> None:
     "line",
     [
         "Source: https://huggingface.co/papers",
-        "https://huggingface.co/papers",
         "% Daily Papers",
         "Saved from https://huggingface.co/papers on 2025-10-28",
     ],
@@ -322,3 +321,11 @@ def test_a_line_a_tool_adds_above_the_page_is_reported_not_made_a_paper(line: st
     (issue,) = listing.issues
     assert issue.message.startswith("not read as a paper")
     assert issue.line == 1
+
+
+def test_an_address_alone_on_a_line_is_a_link_without_text() -> None:
+    """A URL on a line of its own is a link's target (note exports put it under the link's
+    text); standing alone it is furniture, never a paper, and says nothing to report."""
+    text = f"https://huggingface.co/papers\n\n{SEED.read_text(encoding='utf-8')}"
+    listing = paperlist.loads(text, today=SEED_TODAY)
+    assert (len(listing), listing.date, listing.issues) == (87, datetime.date(2025, 10, 28), ())

@@ -30,6 +30,7 @@ DUMPS = {
     "lynx": ("txt", True, True),
     "markdownify": ("md", True, True),
     "markitdown": ("md", True, True),
+    "note-export": ("md", True, True),
     "trafilatura": ("txt", False, False),
     "turndown-clipper": ("md", True, True),
     "turndown-reader": ("md", True, True),
@@ -75,7 +76,7 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
 PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
 PAPER_PAGE_DUMPS = ["bs4.txt", "html2text.md", "inscriptis.txt", "lynx.txt", "markdownify.md",
-                    "markitdown.md", "turndown-clipper.md", "turndown-reader.md",
+                    "markitdown.md", "note-export.md", "turndown-clipper.md", "turndown-reader.md",
                     "w3m.txt"]  # fmt: skip
 
 

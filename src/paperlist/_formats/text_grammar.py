@@ -435,9 +435,13 @@ class _Assembler:
         self.pending_submitter = unit
 
     def _thumbnail(self, unit: Unit) -> None:
+        linked = arxiv_id_from_paper_url(unit.url or "")
+        card = self.card
+        if card is not None and linked is not None and linked == card.arxiv_id:
+            return  # the open card's own link (a note export's author list, say)
         self._finish_card()
         self._orphan_pending(thumbnail=False)
-        self.pending_thumbnail = arxiv_id_from_paper_url(unit.url or "")
+        self.pending_thumbnail = linked
 
     def _comments(self, unit: Unit) -> None:
         card = self.card

@@ -123,6 +123,7 @@ _CHROME_LINES = frozenset(
         "Get trending papers in your email inbox once a day!",
         "byAK and the research community",
         "by AK and the research community",
+        "and the research community",  # the same, broken at the link to AK's profile
         "Daily",
         "Weekly",
         "Monthly",
@@ -147,6 +148,7 @@ _MAX_LINK_LINES = 40
 # this length (a comment link, a few footer links); longer rests are one paragraph.
 _MAX_REST = 1000
 _SEPARATORS = frozenset({"·", "⋅", "•"})
+_HUB_ADDRESS = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/")
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")  # an unescaped [ or ]
 _URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
 # Lines that are only images, bracketed image names ("[2407]", "[ ]") or list
@@ -307,6 +309,8 @@ class _Reader:
                 parts = [stripped]
             parts.append(following)
             self.index += 1
+        if parts is not None and self._note_export_paragraph(line, parts, start):
+            return
         text = stripped if parts is None else " ".join(parts)
         if self.markdown:
             text = unescape_markdown(text)
@@ -314,6 +318,64 @@ class _Reader:
         self.units.append(
             _new_unit(Unit, (_TEXT, text, start + 1, column, None, None, parts is None))
         )
+
+    def _note_export_paragraph(self, line: str, parts: list[str], start: int) -> bool:
+        """Note exports write a link as its text, then its URL on a line of its own.
+        Lines that end in a URL are read as that link when it is a card part, and lines
+        that are furniture once their URLs are dropped as furniture. Anything else (an
+        abstract that ends with an address) stays one paragraph."""
+        column = len(line) - len(line.lstrip()) + 1
+        url = parts[-1]
+        if _is_bare_url(url):
+            shape = _link_shape("\n".join(parts[:-1]), url)
+            if shape is None and _HUB_ADDRESS.match(url):
+                shape = _CHROME, "", None, True  # a link to a profile or a menu's page
+            if shape is not None:
+                kind, text, value, single_line = shape
+                unit = (kind, text, start + 1, column, value, url, single_line)
+                self.units.append(_new_unit(Unit, unit))
+                return True
+        words = " ".join(part for part in parts if not _is_bare_url(part))
+        if words in _CHROME_LINES or words in _PAGE_TITLE_LINES:
+            title = words if words in _PAGE_TITLE_LINES else ""
+            self.units.append(
+                _new_unit(Unit, (_CHROME, title, start + 1, column, None, None, True))
+            )
+            return True
+        return False
+
+    def _url_line(self, line: str, stripped: str) -> bool:
+        """A URL alone on its line: the target of the unit just above, as note exports
+        write a link's text and then its URL; standing alone, a link without text (a
+        thumbnail when it leads to a paper, else furniture)."""
+        if not _is_bare_url(stripped):
+            return False
+        above = self._unit_just_above()
+        if above is None:
+            # The target of a link whose text was an image or blank: a thumbnail if it
+            # leads to a paper; else nothing, which leaves an upvote next to its title.
+            shape = _link_shape("", stripped)
+            if shape is not None and shape[0] == _THUMBNAIL:
+                self._emit(_THUMBNAIL, "", line, url=stripped)
+        else:
+            kind, value = above.kind, above.value
+            if kind == _VOTES and stripped.endswith("#community"):
+                kind = _COMMENTS  # "5" then "…/papers/2407.21783#community"
+            self.units[-1] = above._replace(kind=kind, value=value, url=stripped)
+        self.index += 1
+        return True
+
+    def _unit_just_above(self) -> Unit | None:
+        """The last unit, when no blank line parts it from the current line and it has
+        no link target yet (so each unit is looked back over once)."""
+        if not self.units or self.units[-1].url is not None:
+            return None
+        unit = self.units[-1]
+        lines = self.lines
+        for index in range(unit.line - 1, self.index):
+            if not lines[index].strip():
+                return None
+        return unit
 
     def _separator(self, line: str, stripped: str) -> bool:
         """The "·" line, or a "•" bullet: "  • 4 authors" or an organisation."""
@@ -347,7 +409,7 @@ class _Reader:
         # A title hard-wrapped by the converter goes on in the next plain lines.
         while self.index < len(self.lines):
             stripped_next = self.lines[self.index].strip()
-            if not stripped_next or _starts_a_shape(stripped_next):
+            if not stripped_next or _starts_a_shape(stripped_next) or _is_bare_url(stripped_next):
                 break
             heading += " " + stripped_next
             self.index += 1
@@ -592,8 +654,8 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
-    if not text or _IMAGES_ONLY.fullmatch(text):
-        return _THUMBNAIL, "", None, True
+    if not text or _IMAGES_ONLY.fullmatch(text) or _is_bare_url(text):
+        return _THUMBNAIL, "", None, True  # an image or a video's address: no title
     authors = _AUTHOR_BULLETS_END.search(text)
     if authors is not None:
         count = authors["count"]
@@ -640,6 +702,7 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "*": _Reader._bullet,
     "+": _Reader._bullet,
     "!": _Reader._image,
+    "h": _Reader._url_line,
 }
 
 
@@ -666,6 +729,11 @@ def _first_link(lines: list[str], start: int) -> tuple[int, str, str, str] | Non
                 return end, text, url["url"], line[url.end() :]
         parts.append(line)
     return None
+
+
+def _is_bare_url(stripped: str) -> bool:
+    """Whether a stripped line is one http(s) address and nothing else."""
+    return stripped.startswith(("https://", "http://")) and " " not in stripped
 
 
 def _heading_text(text: str) -> str:

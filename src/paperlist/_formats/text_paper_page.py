@@ -41,7 +41,11 @@ _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
 _SUBMITTER_LINES = 12  # "Submitted by", avatar, name and "on Oct 1", as tools break them
 # "… on Oct 1", "… on Oct 8, 2024": the day the paper was listed.
 _ON_DAY = re.compile(r"\bon (?P<date>[A-Z][a-z]{2,8} \d{1,2}(?:, \d{4})?)\b")
-_LANDMARK_DISTANCE = 200  # lines from one landmark to the next, at most
+_LANDMARK_DISTANCE = 200
+_HUB_URL_PREFIXES = (
+    "https://huggingface.co/",
+    "https://hf.co/",
+)  # lines from one landmark to the next, at most
 # What tools leave of markup, removed in this order: images; links, which keep
 # their text; then lynx's "[15]" numbers, w3m's image names, buttons, heading
 # and list marks.
@@ -100,6 +104,7 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     """The one paper of a paper page whose ``arxiv:<id>`` line is ``lines[start]``."""
     match = _ARXIV_LINE.match(lines[start])
     assert match is not None
+    lines = _relinked(lines, start)
     published_at = _landmark(lines, start + 1, "Published on")
     title_end = _title_end(lines, start + 1)
     # Markdown dumps link the submitter, the badge or the authors before the abstract.
@@ -139,6 +144,32 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     return context.listing((paper,), format="text")
 
 
+def _relinked(lines: list[str], start: int) -> list[str]:
+    """A note export's page with its links written as Markdown links again.
+
+    Note exports put a link's URL on a line of its own under its text; a Hugging
+    Face address so placed under text marks one. The paper page's reader then
+    finds handles and drops keyword links as in Markdown dumps.
+    """
+    if not any(
+        line.startswith(_HUB_URL_PREFIXES) and " " not in line.strip() and lines[index - 1].strip()
+        for index, line in enumerate(lines[start + 1 :], start + 1)
+    ):
+        return lines
+    relinked = lines[:start]
+    for index in range(start, len(lines)):
+        line = lines[index].strip()
+        if line.startswith(("https://", "http://")) and " " not in line:
+            text = relinked[-1].strip() if relinked else ""
+            if text:  # bullets and separators stay outside the link, as on the page
+                words = text.lstrip("·•*-+ ")
+                relinked[-1] = f"{text[: len(text) - len(words)]}[{words}]({line})"
+            relinked.append("")
+        else:
+            relinked.append(lines[index])
+    return relinked
+
+
 def _submitter_and_organization(
     lines: list[str], start: int, end: int | None, upvote: int | None
 ) -> tuple[str | None, tuple[str, str] | None]:
@@ -156,7 +187,7 @@ def _submitter_and_organization(
     for link in _HANDLE_LINK.finditer(header):
         if "Paper of the day" in link["text"]:
             badge_end = link.end()
-        elif submitter is None and -1 < submitted_at < link.start():
+        elif submitter is None and -1 < submitted_at < link.end():  # before it, or in it
             submitter = link["handle"]
         elif organization is None and badge_end is not None and link["text"].strip():
             organization = (normalise_space(link["text"]), link["handle"])
