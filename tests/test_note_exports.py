@@ -104,3 +104,14 @@ def test_the_real_paper_page_as_a_note_export_names_its_submitter() -> None:
     )
     assert paper.abstract is not None
     assert "huggingface.co" not in paper.abstract  # keyword links read as their text
+
+
+@pytest.mark.parametrize("counter", ["[-] 1", "[ ] 1", "[x] 1"])
+def test_an_upvote_button_written_as_a_counter(counter: str) -> None:
+    """Note exports write the upvote button as a checkbox and its count: "[-] 1" above the
+    title is 1 upvote, with or without the login link under it."""
+    text = CARD.replace("94\n", f"{counter}\n")
+    (paper,) = _load(text)
+    assert paper.upvotes == 1
+    (paper,) = _load(text.replace("\nhttps://huggingface.co/login?next=%2Fpapers%2F2407.21783", ""))
+    assert paper.upvotes == 1

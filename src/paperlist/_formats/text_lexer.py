@@ -187,10 +187,13 @@ _INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\([^()\s]*\))?")
 _AUTHOR_BULLETS_END = re.compile(
     r"(?:^|\n|[*\s]·)\s*(?:-\s*)?(?P<count>[^\s·]+?)\s+authors?\s*$", re.IGNORECASE
 )
-# An upvote button's text: "Upvote 29", "- [x] Upvote 29", "[ ] 94" (a checkbox, then the count).
+# An upvote button's text: "Upvote 29", "- [x] Upvote 29", "[ ] 94" (a checkbox, then the
+# count); note exports write it "[-] 1".
+_CHECKBOX = r"\[[ xX-]?\]"
 _UPVOTE_TEXT = re.compile(
-    r"(?:-\s*)?(?:\[[ xX]?\]\s*)?(?:Upvote\s+)?(?P<count>\d[\d,]*|-)", re.IGNORECASE
+    rf"(?:-\s*)?(?:{_CHECKBOX}\s*)?(?:Upvote\s+)?(?P<count>\d[\d,]*|-)", re.IGNORECASE
 )
+_CHECKBOX_COUNT = re.compile(rf"{_CHECKBOX}\s*(?P<count>\d[\d,]*)")
 # lynx: "[15]Title" links, resolved through its numbered list of references.
 _LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<text>.*)")
 _LYNX_MARK = re.compile(r"\[\d+\]")
@@ -557,10 +560,16 @@ class _Reader:
         return True
 
     def _link_or_name(self, line: str, stripped: str) -> bool:
-        """A Markdown link, or a bracketed image name alone ("[2407]"), which is furniture."""
+        """A Markdown link; a bracketed image name alone ("[2407]"), which is furniture;
+        or an upvote button as note exports write it ("[-] 1"), a count."""
         if self._link(line, stripped):
             return True
-        return _BRACKETED_NAME.fullmatch(stripped) is not None and self._one(_CHROME, "", line)
+        if _BRACKETED_NAME.fullmatch(stripped) is not None:
+            return self._one(_CHROME, "", line)
+        counter = _CHECKBOX_COUNT.fullmatch(stripped)
+        if counter is None:
+            return False
+        return self._one(_VOTES, counter["count"], line, parse_count(counter["count"]) or 0)
 
 
 _LineShape = tuple[Kind, str, int | None]
