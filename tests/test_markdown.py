@@ -155,3 +155,17 @@ def test_the_site_logo_is_no_organisation_chip() -> None:
         "OCC",
         "occ-ai",
     )
+
+
+@pytest.mark.parametrize("line", ["Source: https://huggingface.co/papers", "Saved from the web"])
+def test_a_line_above_the_front_matter_is_reported_not_made_a_paper(line: str) -> None:
+    """A tool's line above the front matter made the block its abstract and the page's
+    date its date: an invented 13th paper. It is an Issue; the 12 cards stay."""
+    text = f"{line}\n\n{SEARCH_HEAD.read_text(encoding='utf-8')}"
+    listing = paperlist.loads(text, today=MARKDOWN_TODAY)
+    assert len(listing) == 12
+    assert listing[0].title.startswith("OCC-RAG")
+    (issue,) = listing.issues
+    assert (issue.line, issue.message.startswith("not read as a paper")) == (1, True)
+    with pytest.raises(paperlist.ParseError, match="not read as a paper"):
+        paperlist.loads(text, today=MARKDOWN_TODAY, strict=True)

@@ -476,12 +476,12 @@ class _Assembler:
             unit.text  # the page's title ("Daily Papers"): its header comes next
             and card is not None
             and self.cards_seen == 1
-            and card.abstract is None
             and not card.has_attributes
             and not card.explicit
         ):
-            # Text above the page's title ("Source: <url>", a saving tool's line) is
-            # no card, and the page's date under the title is not its date.
+            # Text above the page's title ("Source: <url>", a saving tool's line, and
+            # a front matter block it pushed down) is no card, and the page's date
+            # under the title is not its date.
             self._finish_card()  # refused and reported: nothing says it is a paper
             self.cards_seen = 0
         if unit.text and self.page_title is None and not self.cards_seen:
