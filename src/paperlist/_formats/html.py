@@ -36,8 +36,6 @@ _STARS = re.compile(STAR_COUNT_PATTERN)
 _ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SUBMITTED_BY = "Submitted by"
-# Longer than any count, date or label a card shows ("Published on September 30, 2025").
-_MAX_LABEL_LENGTH = 100
 
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
@@ -388,10 +386,6 @@ class _CardReader:
         own = element.text
         if not own:  # most of a card's elements only wrap others
             return
-        if len(own) > _MAX_LABEL_LENGTH:  # no count, date or label runs this long
-            if tag == "p":
-                self._paragraph(element, own)
-            return
         text = normalise_space(own)
         if not text:
             return
@@ -405,12 +399,12 @@ class _CardReader:
         elif self.published is None and looks_like_card_date(text):
             self._date(text, element)
         elif tag == "p":
-            self._paragraph(element, own)
+            self._paragraph(element, text)
 
     def _paragraph(self, element: Any, own: str) -> None:
-        """The card's longest paragraph is its abstract."""
+        """The card's longest paragraph is its abstract; ``own`` is its own text, normal."""
         # A paragraph without child elements holds its own text only.
-        paragraph = normalise_space(own) if len(element) == 0 else _all_text(element)
+        paragraph = own if len(element) == 0 else _all_text(element)
         if self.abstract is None or len(paragraph) > len(self.abstract):
             self.abstract = paragraph
 
