@@ -12,6 +12,8 @@ __all__ = [
     "canonical_repo_urls",
     "find_repo_urls",
     "hub_handle",
+    "is_bare_url",
+    "is_hub_url",
     "mentioned_repos",
     "normalise_arxiv_id",
 ]
@@ -39,6 +41,7 @@ _OLD_ARXIV_ID = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 # A link to a paper page in any form: absolute, scheme-relative or relative; www., hf.co.
 _PAPER_PATH = r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/"
 _PAPER_URL = re.compile(_PAPER_PATH + r"([^?#\s)/]+)/?(?:[?#][^\s)]*)?", re.IGNORECASE)
+_HUB_URL = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/")
 PAPER_LINK = re.compile(_PAPER_PATH + r"[^\s?#]+(?:[?#]\S*)?", re.IGNORECASE)
 """Any link under a paper page's path, an id or not (a card links its title so)."""
 
@@ -140,6 +143,16 @@ def normalise_arxiv_id(text: str) -> str | None:
     text = text.strip()
     match = _NEW_ARXIV_ID.fullmatch(text) or _OLD_ARXIV_ID.fullmatch(text)
     return match[1] if match else None
+
+
+def is_bare_url(stripped: str) -> bool:
+    """Whether a stripped line is one http(s) address and nothing else."""
+    return stripped.startswith(("https://", "http://")) and " " not in stripped
+
+
+def is_hub_url(url: str) -> bool:
+    """Whether ``url`` is an address on Hugging Face's site."""
+    return _HUB_URL.match(url) is not None
 
 
 def hub_handle(url: str | None) -> str | None:

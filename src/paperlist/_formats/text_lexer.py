@@ -16,7 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from .._dates import looks_like_card_date
-from .._links import hub_handle
+from .._links import hub_handle, is_bare_url, is_hub_url
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
     STAR_COUNT_PATTERN,
@@ -148,7 +148,6 @@ _MAX_LINK_LINES = 40
 # this length (a comment link, a few footer links); longer rests are one paragraph.
 _MAX_REST = 1000
 _SEPARATORS = frozenset({"·", "⋅", "•"})
-_HUB_ADDRESS = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/")
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")  # an unescaped [ or ]
 _URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
 # Lines that are only images, bracketed image names ("[2407]", "[ ]") or list
@@ -312,9 +311,9 @@ class _Reader:
                 parts = [stripped]
             parts.append(following)
             self.index += 1
-        if parts is not None and self._note_export_paragraph(line, parts, start):
-            return
         text = stripped if parts is None else " ".join(parts)
+        if parts is not None and "://" in text and self._note_export_paragraph(line, parts, start):
+            return
         if self.markdown:
             text = unescape_markdown(text)
         column = len(line) - len(line.lstrip()) + 1
@@ -324,21 +323,24 @@ class _Reader:
 
     def _note_export_paragraph(self, line: str, parts: list[str], start: int) -> bool:
         """Note exports write a link as its text, then its URL on a line of its own.
-        Lines that end in a URL are read as that link when it is a card part, and lines
-        that are furniture once their URLs are dropped as furniture. Anything else (an
-        abstract that ends with an address) stays one paragraph."""
+
+        Lines that end in a URL are that link when it is a card part (or leads to a
+        page of the site: furniture); lines whose words without their URLs are page
+        furniture are furniture. Anything else (an abstract that ends with its
+        project's address) stays one paragraph.
+        """
         column = len(line) - len(line.lstrip()) + 1
         url = parts[-1]
-        if _is_bare_url(url):
+        if is_bare_url(url):
             shape = _link_shape("\n".join(parts[:-1]), url)
-            if shape is None and _HUB_ADDRESS.match(url):
+            if shape is None and is_hub_url(url):
                 shape = _CHROME, "", None, True  # a link to a profile or a menu's page
             if shape is not None:
                 kind, text, value, single_line = shape
                 unit = (kind, text, start + 1, column, value, url, single_line)
                 self.units.append(_new_unit(Unit, unit))
                 return True
-        words = " ".join(part for part in parts if not _is_bare_url(part))
+        words = " ".join(part for part in parts if not is_bare_url(part))
         if words in _CHROME_LINES or words in _PAGE_TITLE_LINES:
             title = words if words in _PAGE_TITLE_LINES else ""
             self.units.append(
@@ -351,7 +353,7 @@ class _Reader:
         """A URL alone on its line: the target of the unit just above, as note exports
         write a link's text and then its URL; standing alone, a link without text (a
         thumbnail when it leads to a paper, else furniture)."""
-        if not _is_bare_url(stripped):
+        if not is_bare_url(stripped):
             return False
         above = self._unit_just_above()
         if above is None:
@@ -361,10 +363,10 @@ class _Reader:
             if shape is not None and shape[0] == _THUMBNAIL:
                 self._emit(_THUMBNAIL, "", line, url=stripped)
         else:
-            kind, value = above.kind, above.value
+            kind = above.kind
             if kind == _VOTES and stripped.endswith("#community"):
                 kind = _COMMENTS  # "5" then "…/papers/2407.21783#community"
-            self.units[-1] = above._replace(kind=kind, value=value, url=stripped)
+            self.units[-1] = above._replace(kind=kind, url=stripped)
         self.index += 1
         return True
 
@@ -412,7 +414,7 @@ class _Reader:
         # A title hard-wrapped by the converter goes on in the next plain lines.
         while self.index < len(self.lines):
             stripped_next = self.lines[self.index].strip()
-            if not stripped_next or _starts_a_shape(stripped_next) or _is_bare_url(stripped_next):
+            if not stripped_next or _starts_a_shape(stripped_next) or is_bare_url(stripped_next):
                 break
             heading += " " + stripped_next
             self.index += 1
@@ -663,7 +665,7 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
-    if not text or _IMAGES_ONLY.fullmatch(text) or _is_bare_url(text):
+    if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text):
         return _THUMBNAIL, "", None, True  # an image or a video's address: no title
     authors = _AUTHOR_BULLETS_END.search(text)
     if authors is not None:
@@ -738,11 +740,6 @@ def _first_link(lines: list[str], start: int) -> tuple[int, str, str, str] | Non
                 return end, text, url["url"], line[url.end() :]
         parts.append(line)
     return None
-
-
-def _is_bare_url(stripped: str) -> bool:
-    """Whether a stripped line is one http(s) address and nothing else."""
-    return stripped.startswith(("https://", "http://")) and " " not in stripped
 
 
 def _heading_text(text: str) -> str:

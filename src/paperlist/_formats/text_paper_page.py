@@ -26,6 +26,7 @@ import re
 
 from .._context import LoadContext
 from .._dates import parse_iso_date
+from .._links import is_bare_url, is_hub_url
 from .._listing import Listing
 from .._model import Paper
 from .._numbers import parse_count
@@ -41,11 +42,7 @@ _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
 _SUBMITTER_LINES = 12  # "Submitted by", avatar, name and "on Oct 1", as tools break them
 # "… on Oct 1", "… on Oct 8, 2024": the day the paper was listed.
 _ON_DAY = re.compile(r"\bon (?P<date>[A-Z][a-z]{2,8} \d{1,2}(?:, \d{4})?)\b")
-_LANDMARK_DISTANCE = 200
-_HUB_URL_PREFIXES = (
-    "https://huggingface.co/",
-    "https://hf.co/",
-)  # lines from one landmark to the next, at most
+_LANDMARK_DISTANCE = 200  # lines from one landmark to the next, at most
 # What tools leave of markup, removed in this order: images; links, which keep
 # their text; then lynx's "[15]" numbers, w3m's image names, buttons, heading
 # and list marks.
@@ -152,14 +149,14 @@ def _relinked(lines: list[str], start: int) -> list[str]:
     finds handles and drops keyword links as in Markdown dumps.
     """
     if not any(
-        line.startswith(_HUB_URL_PREFIXES) and " " not in line.strip() and lines[index - 1].strip()
+        is_bare_url(line.strip()) and is_hub_url(line.strip()) and lines[index - 1].strip()
         for index, line in enumerate(lines[start + 1 :], start + 1)
     ):
         return lines
     relinked = lines[:start]
     for index in range(start, len(lines)):
         line = lines[index].strip()
-        if line.startswith(("https://", "http://")) and " " not in line:
+        if is_bare_url(line):
             text = relinked[-1].strip() if relinked else ""
             if text:  # bullets and separators stay outside the link, as on the page
                 words = text.lstrip("·•*-+ ")
