@@ -324,30 +324,23 @@ class _Reader:
     def _note_export_paragraph(self, line: str, parts: list[str], start: int) -> bool:
         """Note exports write a link as its text, then its URL on a line of its own.
 
-        Lines that end in a URL are that link when it is a card part (or leads to a
-        page of the site: furniture); lines whose words without their URLs are page
-        furniture are furniture. Anything else (an abstract that ends with its
-        project's address) stays one paragraph.
+        Lines that end in a URL are that link when it is a card part, or furniture
+        when it leads to another page of the site. Anything else (an abstract that
+        ends with its project's address) stays one paragraph.
         """
-        column = len(line) - len(line.lstrip()) + 1
         url = parts[-1]
-        if is_bare_url(url):
-            shape = _link_shape("\n".join(parts[:-1]), url)
-            if shape is None and is_hub_url(url):
-                shape = _CHROME, "", None, True  # a link to a profile or a menu's page
-            if shape is not None:
-                kind, text, value, single_line = shape
-                unit = (kind, text, start + 1, column, value, url, single_line)
-                self.units.append(_new_unit(Unit, unit))
-                return True
-        words = " ".join(part for part in parts if not is_bare_url(part))
-        if words in _CHROME_LINES or words in _PAGE_TITLE_LINES:
-            title = words if words in _PAGE_TITLE_LINES else ""
-            self.units.append(
-                _new_unit(Unit, (_CHROME, title, start + 1, column, None, None, True))
-            )
-            return True
-        return False
+        if not is_bare_url(url):
+            return False
+        shape = _link_shape("\n".join(parts[:-1]), url)
+        if shape is None and is_hub_url(url):
+            shape = _CHROME, "", None, True  # a link to a profile or a menu's page
+        if shape is None:
+            return False
+        kind, text, value, single_line = shape
+        column = len(line) - len(line.lstrip()) + 1
+        unit = (kind, text, start + 1, column, value, url, single_line)
+        self.units.append(_new_unit(Unit, unit))
+        return True
 
     def _url_line(self, line: str, stripped: str) -> bool:
         """A URL alone on its line: the target of the unit just above, as note exports
