@@ -115,3 +115,24 @@ def test_an_upvote_button_written_as_a_counter(counter: str) -> None:
     assert paper.upvotes == 1
     (paper,) = _load(text.replace("\nhttps://huggingface.co/login?next=%2Fpapers%2F2407.21783", ""))
     assert paper.upvotes == 1
+
+
+def test_html2text_wrapping_at_78_columns() -> None:
+    """html2text's default output wraps a heading onto a second line and breaks an
+    avatar's address at a hyphen: the subtitle stays furniture, and the name after the
+    broken address is the submitter, not a title."""
+    text = (
+        "## by [![](/front/assets/papers-by.png)AK](/akhaliq) and the research\n"
+        "community\n\n[](/papers?date=2024-07-31) Aug 1 [](/papers?date=2024-08-02)\n\n"
+        + CARD.replace(
+            "Submitted by akhaliq",
+            "Submitted by ![](https://cdn-\navatars.huggingface.co/v1/production/uploads/"
+            "1674929746905-60f1abe7544c2adfd699860c.jpeg)\nakhaliq",
+        )
+    )
+    (paper,) = _load(text)
+    assert (paper.title, paper.submitted_by, paper.upvotes) == (
+        "The Llama 3 Herd of Models",
+        "akhaliq",
+        94,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paperlist._strings import normalise_space
+from paperlist._strings import join_wrapped, normalise_space
 
 # Every kind of white space str.split() knows, some that it does not, and letters.
 _ALPHABET = list("ab \n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u2009\u2028\u3000\u200bé")
@@ -40,3 +40,14 @@ def test_normal_printable_text_is_returned_itself(text: str) -> None:
 def test_normal_long_text_is_returned_itself(text: str) -> None:
     normal = " ".join(text.split())
     assert normalise_space(normal) is normal
+
+
+def test_wrapped_lines_join_with_a_space_but_not_after_a_broken_word() -> None:
+    """textwrap (html2text's default) breaks "Fine-Tuning" after its hyphen; a dash that
+    stands alone, or a line ending in a word, takes a space."""
+    assert join_wrapped(["3D-Aware Fine-", "Tuning"]) == "3D-Aware Fine-Tuning"
+    assert join_wrapped(["https://cdn-", "avatars.huggingface.co/a.jpeg"]) == (
+        "https://cdn-avatars.huggingface.co/a.jpeg"
+    )
+    assert join_wrapped(["and the research", "community"]) == "and the research community"
+    assert join_wrapped(["models -", "fast ones"]) == "models - fast ones"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["line_and_column", "normalise_space", "printable", "shorten"]
+import re
 
+__all__ = ["join_wrapped", "line_and_column", "normalise_space", "printable", "shorten"]
+
+# A line break right after a hyphen inside a word, where textwrap broke the word.
+_HYPHEN_BREAK = re.compile(r"(?<=\w-)\n(?=\w)")
 # Up to this length one isprintable() pass costs less than eight memchr scans.
 _SHORT = 200
 
@@ -47,6 +51,15 @@ def normalise_space(text: str) -> str:
     if spaced[:1] == " " or spaced[-1:] == " ":
         spaced = spaced.strip(" ")
     return spaced
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines a converter hard-wrapped, as one text: a space between two lines, none after
+    a hyphen that ends a word ("Fine-" / "Tuning": textwrap breaks words at hyphens)."""
+    text = "\n".join(lines)
+    if "-\n" in text:
+        text = _HYPHEN_BREAK.sub("", text)
+    return text.replace("\n", " ")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -24,6 +24,7 @@ from .._numbers import (
     parse_count,
     parse_star_count,
 )
+from .._strings import join_wrapped
 
 __all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "read_units"]
 
@@ -161,6 +162,8 @@ _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
     r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
 )
+# An image whose address goes on past the end of its line.
+_UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
 _SUBMITTER_NAME = re.compile(
     r"\s*(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?\s*(?P<name>[^\s\[\]!]\S*)\s*"
 )
@@ -311,7 +314,7 @@ class _Reader:
                 parts = [stripped]
             parts.append(following)
             self.index += 1
-        text = stripped if parts is None else " ".join(parts)
+        text = stripped if parts is None else join_wrapped(parts)
         if parts is not None and "://" in text and self._note_export_paragraph(line, parts, start):
             return
         if self.markdown:
@@ -396,29 +399,35 @@ class _Reader:
         heading = _heading_text(match["text"])
         if heading.strip() == "Community":
             return self._comment_thread(line)
+        start = self.index
+        heading = self._wrapped_on(heading)
+        end, self.index = self.index, start  # the unit starts at the heading's line
         if len(match["marks"]) < 3:
             title = _without_links(heading)
             self._emit(_CHROME, title if title.endswith("Papers") else "", line)
-            self.index += 1
-            return True
-        self.markdown = True  # a card's title: the dump is Markdown
-        start = self.index
-        self.index += 1
-        # A title hard-wrapped by the converter goes on in the next plain lines.
-        while self.index < len(self.lines):
-            stripped_next = self.lines[self.index].strip()
-            if not stripped_next or _starts_a_shape(stripped_next) or is_bare_url(stripped_next):
-                break
-            heading += " " + stripped_next
-            self.index += 1
-        end, self.index = self.index, start
-        link = _LINK.fullmatch(heading)
-        if link is not None:
-            self._emit(_TITLE, unescape_markdown(link["text"]), line, url=link["url"])
         else:
-            self._emit(_TITLE, unescape_markdown(heading), line)
+            self.markdown = True  # a card's title: the dump is Markdown
+            link = _LINK.fullmatch(heading)
+            if link is not None:
+                self._emit(_TITLE, unescape_markdown(link["text"]), line, url=link["url"])
+            else:
+                self._emit(_TITLE, unescape_markdown(heading), line)
         self.index = end
         return True
+
+    def _wrapped_on(self, text: str) -> str:
+        """``text`` with the plain lines after the current one, where a converter
+        hard-wrapped it (html2text wraps at 78 characters); moves past them."""
+        self.index += 1
+        lines = self.lines
+        parts = [text]
+        while self.index < len(lines):
+            following = lines[self.index].strip()
+            if not following or _starts_a_shape(following) or is_bare_url(following):
+                break
+            parts.append(following)
+            self.index += 1
+        return join_wrapped(parts)
 
     def _comment_thread(self, line: str) -> bool:
         """A paper page's discussion, from its "Community" heading to the comment box
@@ -481,11 +490,25 @@ class _Reader:
             self._one_line_card(line, card)
             return True
         name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
-        if name is None:
+        if name is None and _UNCLOSED_IMAGE.search(stripped):
+            name = self._name_after_wrapped_avatar()
+        elif name is None:
             name = self._submitter_below()
         self._emit(_SUBMITTER, name["name"] if name else "", line)
         self.index += 1
         return True
+
+    def _name_after_wrapped_avatar(self) -> re.Match[str] | None:
+        """The name after an avatar whose address the converter wrapped over lines
+        ("Submitted by ![](https://cdn-" / "avatars.huggingface.co/….jpeg)" / "akhaliq")."""
+        lines = self.lines
+        for below in range(self.index + 1, min(len(lines), self.index + 4)):
+            closing = lines[below].find(")")
+            if closing != -1:
+                self.index = below
+                rest = lines[below][closing + 1 :].strip()
+                return _SUBMITTER_NAME.fullmatch(rest) if rest else self._submitter_below()
+        return None
 
     def _submitter_below(self) -> re.Match[str] | None:
         """The submitter's name when a tool put it below "Submitted by", past blank
