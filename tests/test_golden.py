@@ -93,7 +93,8 @@ def test_every_converter_gives_the_papers_of_the_props(dump: Path) -> None:
     shown = {title for title in truth if title in page_text}
     listing = paperlist.load(dump, today="2024-08-01")
     assert {paper.title for paper in listing} == shown
-    keeps_links = "/papers/" in text
+    # Links to paper pages, not the thumbnails' image addresses, which name the paper too.
+    keeps_links = "/papers/" in re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     for paper in listing:
         arxiv_id, upvotes, comments, authors = truth[paper.title]
         assert paper.arxiv_id == (arxiv_id if keeps_links else None)
@@ -106,3 +107,26 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
     dump = DATA / "text" / "paper_page_2509.24002_2025-10-02.trafilatura.txt"
     with pytest.raises(paperlist.ParseError, match="no paper card found"):
         paperlist.load(dump, today="2025-10-02")
+
+
+@pytest.mark.parametrize(
+    ("tool", "reported"),
+    [
+        ("bs4-lines.txt", ["'by AK'"]),
+        ("bs4-lines-stripped.txt", ["'by AK'"]),
+        ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
+        ("html2text-no-links.md", []),
+    ],
+)
+def test_what_each_converter_leaves_unread_is_reported(tool: str, reported: list[str]) -> None:
+    """Text a tool broke out of the page's furniture is reported, never a paper: BeautifulSoup
+    with a separator splits the subtitle into "by" / "AK", and on one line the whole header
+    and footer run into the cards (the page's title and date then go with them)."""
+    listing = paperlist.load(DATA / "text" / f"daily_listing_2024-08-01.{tool}", today="2024-08-01")
+    assert len(listing) == 13
+    messages = [issue.message for issue in listing.issues]
+    assert len(messages) == len(reported)
+    for message, start in zip(messages, reported, strict=True):
+        assert message.startswith(f"not read as a paper: nothing but its text says {start}")
+    if tool != "bs4-one-line.txt":
+        assert (listing.title, listing.date) == ("Daily Papers", datetime.date(2024, 8, 1))

@@ -645,6 +645,13 @@ class _Assembler:
 
     def _date(self, unit: Unit) -> None:
         card = self.card
+        if card is not None and self._is_header_text(card):
+            # Text under the page's title with nothing of a card ("by" / "AK", its
+            # subtitle broken up by a tool): refused and reported, and the date after
+            # it is the page's own.
+            self._finish_card()
+            self.cards_seen = 0
+            card = None
         if card is None and not self.cards_seen and self.pending_votes is None:
             # The page's own date label under the header.
             if self.page_date is None:
@@ -659,6 +666,22 @@ class _Assembler:
             self._card_date(card, unit)
             return
         self._orphan(unit, "a date line with no card to belong to", "published")
+
+    def _is_header_text(self, card: _Card) -> bool:
+        """Whether ``card`` is the first after the page's title, before the page's date,
+        and nothing but a title: no abstract, count, link, submitter or attribute."""
+        return (
+            self.page_title is not None
+            and self.page_date is None
+            and self.cards_seen == 1
+            and not card.explicit
+            and card.abstract is None
+            and not card.has_attributes
+            and not card.submitted
+            and card.upvotes is None
+            and card.arxiv_id is None
+            and card.comments is None
+        )
 
     def _card_date(self, card: _Card, unit: Unit) -> None:
         parsed = self._parse_date(unit.text)

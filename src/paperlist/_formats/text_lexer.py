@@ -85,6 +85,7 @@ _MONTH_PREFIXES = frozenset(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 )
 _PAGE_TITLE_LINES = frozenset({"Daily Papers", "Trending Papers"})
+_PAGE_TITLE_PREFIXES = tuple(_PAGE_TITLE_LINES)  # how a page flattened onto one line starts
 _CHROME_LINES = frozenset(
     {
         # Navigation, prompts and footers that tools keep as plain lines.
@@ -156,12 +157,15 @@ _URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
 _IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)\s*)+")
 _BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.-]*\]")
 _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
+# Avatar bullets whose images a converter dropped, then the "·" before the author count.
+_AVATAR_BULLETS_THEN_SEPARATOR = re.compile(r"(?:[*•+-]\s*)*[·⋅]")
 _SUBMITTED_BY = "Submitted by"
 # trafilatura puts a whole 2024 daily card on one line.
 _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
     r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
 )
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
 _SUBMITTER_NAME = re.compile(
@@ -283,6 +287,8 @@ class _Reader:
         if first == "S" and stripped.startswith(_SUBMITTED_BY):
             return self._submitter(line, stripped)
         if first.isalpha() and len(stripped) > _MAX_CHROME_LENGTH:
+            if stripped.startswith(_PAGE_TITLE_PREFIXES) and self._flattened_page(line, stripped):
+                return True
             # An abstract, a long title; or a date with its comment link glued on.
             return self.markdown and "](" in stripped and self._before_link(line, stripped)
         shape = _word_line_shape(stripped) if first.isalpha() else _line_shape(stripped)
@@ -316,6 +322,11 @@ class _Reader:
             self.index += 1
         text = stripped if parts is None else join_wrapped(parts)
         if parts is not None and "://" in text and self._note_export_paragraph(line, parts, start):
+            return
+        if text.startswith("![") and _IMAGE.sub("", text).strip() in _CHROME_LINES:
+            # The site's logo and name, its link dropped by the converter.
+            column = len(line) - len(line.lstrip()) + 1
+            self.units.append(_new_unit(Unit, (_CHROME, "", start + 1, column, None, None, True)))
             return
         if self.markdown:
             text = unescape_markdown(text)
@@ -488,6 +499,7 @@ class _Reader:
         card = _ONE_LINE_CARD.fullmatch(stripped)
         if card is not None:
             self._one_line_card(line, card)
+            self.index += 1
             return True
         name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
         if name is None and _UNCLOSED_IMAGE.search(stripped):
@@ -533,15 +545,33 @@ class _Reader:
         self._emit(_AUTHORS, card["authors"], line, value=parse_count(card["authors"]))
         if card["comments"] is not None:
             self._emit(_COMMENTS, card["comments"], line, value=parse_count(card["comments"]))
+
+    def _flattened_page(self, line: str, stripped: str) -> bool:
+        """A whole page on one line (BeautifulSoup's ``get_text(" ", strip=True)``): its
+        header, which is reported, then each card as trafilatura writes one."""
+        head, *cards = stripped.split(" " + _SUBMITTED_BY + " ")
+        if not cards:
+            return False
+        self._emit(_TEXT, head, line)
+        for piece in cards:
+            card = _ONE_LINE_CARD.match(f"{_SUBMITTED_BY} {piece}")
+            if card is None:
+                self._emit(_TEXT, piece, line)
+                continue
+            self._one_line_card(line, card)
+            rest = card.string[card.end() :].strip()
+            if rest:  # the footer after the last card
+                self._emit(_TEXT, rest, line)
         self.index += 1
+        return True
 
     def _bullet(self, line: str, stripped: str) -> bool:
         """A list item: an avatar, a "·", an author count, a menu link, or nothing."""
         rest = stripped[1:].strip()
         if not rest or _BULLETS_ONLY.fullmatch(rest) or _IMAGES_ONLY.fullmatch(rest):
             return self._one(_CHROME, "", line)
-        if rest in _SEPARATORS:
-            return self._one(_SEPARATOR, rest, line)
+        if rest in _SEPARATORS or _AVATAR_BULLETS_THEN_SEPARATOR.fullmatch(rest):
+            return self._one(_SEPARATOR, rest[-1], line)
         if rest in _CHROME_LINES or _RULE.fullmatch(rest):
             return self._one(_CHROME, "", line)
         if rest[0] == "[" and "](" in rest:
@@ -552,17 +582,36 @@ class _Reader:
         return False
 
     def _image(self, line: str, stripped: str) -> bool:
-        """A line of images only (avatars, thumbnails) is furniture."""
-        return _IMAGES_ONLY.fullmatch(stripped) is not None and self._one(_CHROME, "", line)
+        """A line of images only (avatars, thumbnails) is furniture, also when the
+        converter wrapped an image's address onto the next lines."""
+        if _IMAGES_ONLY.fullmatch(stripped):
+            return self._one(_CHROME, "", line)
+        if not _UNCLOSED_IMAGE.search(stripped):
+            return False
+        lines = self.lines
+        for end in range(self.index + 1, min(len(lines), self.index + 4)):
+            if ")" in lines[end]:
+                parts = [part.strip() for part in lines[self.index : end + 1]]
+                if not _IMAGES_ONLY.fullmatch(join_wrapped(parts)):
+                    return False
+                self._emit(_CHROME, "", line)
+                self.index = end + 1
+                return True
+        return False
 
     def _split_date(self, line: str, stripped: str) -> bool:
-        """A month name alone with its day on the next line ("Aug" / "1") is one date."""
-        following = self.lines[self.index + 1].strip() if self.index + 1 < len(self.lines) else ""
-        if not (following.isdigit() and len(following) <= 2):
-            return False
-        self._emit(_DATE, f"{stripped} {following}", line)
-        self.index += 2
-        return True
+        """A month name alone with its day on a next line ("Aug" / "1") is one date;
+        blank lines may stand between them (each is an element of its own)."""
+        lines = self.lines
+        for below in range(self.index + 1, min(len(lines), self.index + 5)):
+            following = lines[below].strip()
+            if following:
+                if not (following.isdigit() and len(following) <= 2):
+                    return False
+                self._emit(_DATE, f"{stripped} {following}", line)
+                self.index = below + 1
+                return True
+        return False
 
     def _before_link(self, line: str, stripped: str) -> bool:
         """Short text before a link on one line ("Aug 1 [](…)"): the text, then the link."""

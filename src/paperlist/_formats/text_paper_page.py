@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 
 from .._context import LoadContext
 from .._dates import parse_iso_date
@@ -36,13 +37,14 @@ __all__ = ["find_paper_page", "read_paper_page"]
 
 # A paper page names its arXiv id near the top: "arxiv:2509.24002".
 _ARXIV_LINE = re.compile(r"\s*arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)")
-_SEARCH_LINES = 400  # how far into a dump the id line may stand
+_SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not blank
 _TITLE_LINES = 6
 _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
 _SUBMITTER_LINES = 12  # "Submitted by", avatar, name and "on Oct 1", as tools break them
 # "… on Oct 1", "… on Oct 8, 2024": the day the paper was listed.
 _ON_DAY = re.compile(r"\bon (?P<date>[A-Z][a-z]{2,8} \d{1,2}(?:, \d{4})?)\b")
 _LANDMARK_DISTANCE = 200  # lines from one landmark to the next, at most
+_BLANKS_PER_LINE = 20  # lines scanned, blank ones included, per non-blank line sought
 # What tools leave of markup, removed in this order: images; links, which keep
 # their text; then lynx's "[15]" numbers, w3m's image names, buttons, heading
 # and list marks.
@@ -71,7 +73,7 @@ _DAY_LINK = re.compile(
 
 def find_paper_page(lines: list[str], first: int = 0) -> int | None:
     """The index of the ``arxiv:<id>`` line that marks a paper page from ``first``, or None."""
-    for index in range(first, min(len(lines), first + _SEARCH_LINES)):
+    for index in _near(lines, first, _SEARCH_LINES):
         line = lines[index]
         if "arxiv:" in line and _ARXIV_LINE.match(line):
             return index
@@ -88,9 +90,21 @@ def _plain(text: str, markdown: bool = False) -> str:
     return _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text))
 
 
+def _near(lines: list[str], start: int, count: int) -> Iterator[int]:
+    """The indexes of the next ``count`` lines from ``start`` that are not blank. Tools
+    that give each element a line of its own (BeautifulSoup's ``get_text("\\n")``) leave
+    runs of blank lines between; a bound on all lines scanned keeps reading linear."""
+    for index in range(start, min(len(lines), start + count * _BLANKS_PER_LINE)):
+        if lines[index].strip():
+            yield index
+            count -= 1
+            if not count:
+                return
+
+
 def _landmark(lines: list[str], start: int, word: str, *, anywhere: bool = False) -> int | None:
     """The first line from ``start`` whose plain text starts with ``word`` (or holds it)."""
-    for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
+    for index in _near(lines, start, _LANDMARK_DISTANCE):
         plain = _plain(lines[index])
         if plain.startswith(word) or (anywhere and word in plain):
             return index
@@ -195,7 +209,7 @@ def _title_end(lines: list[str], start: int) -> int:
     """The line after the title: the first that opens what follows it on the page
     ("Published on", the "Paper of the day" badge, "Submitted by", "Upvote", "Authors:",
     the Abstract heading)."""
-    for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
+    for index in _near(lines, start, _LANDMARK_DISTANCE):
         plain = _plain(lines[index])
         if plain.startswith(_AFTER_TITLE) or "Paper of the day" in plain or plain == "Abstract":
             return index
@@ -233,7 +247,7 @@ def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[str,
 def _section_end(lines: list[str], start: int) -> int:
     """Where the Abstract section from ``start`` ends: at "View arXiv page", else at the
     discussion ("Community"), which a clipping tool may keep alone."""
-    for index in range(start, min(len(lines), start + _LANDMARK_DISTANCE)):
+    for index in _near(lines, start, _LANDMARK_DISTANCE):
         plain = _plain(lines[index])
         if "View arXiv page" in plain or plain == "Community":
             return index
@@ -255,7 +269,7 @@ def _submission_day(
     submitted = _landmark(lines, start, "Submitted by", anywhere=True)
     if submitted is None or (end is not None and submitted >= end):
         return None
-    after = _plain(" ".join(lines[submitted : submitted + _SUBMITTER_LINES]))
+    after = _plain(" ".join(lines[index] for index in _near(lines, submitted, _SUBMITTER_LINES)))
     day = _ON_DAY.search(after.partition("Submitted by")[2])
     if day is None:
         return None
