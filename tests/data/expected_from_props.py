@@ -29,7 +29,9 @@ DUMPS = {
     "html2text-reference-links": ("md", True, True),
     "html2text-wrapped": ("md", True, True),
     "inscriptis": ("txt", False, True),
+    "links": ("txt", False, True),
     "lynx": ("txt", True, True),
+    "lynx-nolist": ("txt", False, True),
     "markdownify": ("md", True, True),
     "markitdown": ("md", True, True),
     "note-export": ("md", True, True),
@@ -78,10 +80,10 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
 
 PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
-PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "html2text.md", "html2text-wrapped.md",
-                    "inscriptis.txt", "lynx.txt", "markdownify.md", "markitdown.md",
-                    "note-export.md", "turndown-clipper.md", "turndown-reader.md",
-                    "w3m.txt"]  # fmt: skip
+PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "elinks.txt", "html2text.md",
+                    "html2text-wrapped.md", "inscriptis.txt", "links.txt", "lynx.txt",
+                    "lynx-nolist.txt", "markdownify.md", "markitdown.md", "note-export.md",
+                    "turndown-clipper.md", "turndown-reader.md", "w3m.txt"]  # fmt: skip
 
 
 def paper_page_expected(links: bool) -> paperlist.Listing:

@@ -152,9 +152,9 @@ _MAX_REST = 1000
 _SEPARATORS = frozenset({"·", "⋅", "•"})
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")  # an unescaped [ or ]
 _URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
-# Lines that are only images, bracketed image names ("[2407]", "[ ]") or list
-# markers: avatar lists and widgets, furniture wherever they stand.
-_IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)\s*)+")
+# Lines that are only images, bracketed image names ("[2407]", "[ ]"), text browsers'
+# "[IMG]" or list markers: avatar lists and widgets, furniture wherever they stand.
+_IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)|\[IMG\])\s*)+")
 _BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.-]*\]")
 _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
@@ -185,8 +185,8 @@ _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
 _BOLD_LABEL = re.compile(r"\*\*[^*]+:\*\*.*")
-_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|={3,}|━{3,}|(?:\* ){2,}\*")
-_RULE_CHARACTERS = frozenset("-*_=━")
+_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|={3,}|━{3,}|═{3,}|(?:\* ){2,}\*")
+_RULE_CHARACTERS = frozenset("-*_=━═")
 # Inline links and w3m's image names ("[papers-by]"), dropped to match furniture.
 _INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\([^()\s]*\))?")
 # The author count that ends an avatar list inside a link: "- 3 authors", "· 8 authors".
@@ -203,6 +203,7 @@ _CHECKBOX_COUNT = re.compile(rf"{_CHECKBOX}\s*(?P<count>\d[\d,]*)")
 # lynx: "[15]Title" links, resolved through its numbered list of references.
 _LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<text>.*)")
 _LYNX_MARK = re.compile(r"\[\d+\]")
+_FILLED_WIDTH = 70  # a text browser's line this long was wrapped (elinks fills 80 columns)
 _LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
 _LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
 # Markdown reference links: "[text][19]" with "[19]: /papers/…" defined at the end.
@@ -732,6 +733,8 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
     if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text):
         return _THUMBNAIL, "", None, True  # an image or a video's address: no title
+    if _AVATAR_BULLETS_THEN_SEPARATOR.fullmatch(text):
+        return _SEPARATOR, "·", None, True  # the end of an avatar list (elinks links each)
     authors = _AUTHOR_BULLETS_END.search(text)
     if authors is not None:
         count = authors["count"]
@@ -758,6 +761,8 @@ def _starts_a_shape(stripped: str) -> bool:
         or (first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped))
     ):
         return True
+    if first == "S" and stripped.startswith(_SUBMITTED_BY):
+        return True  # a card's first line: elinks puts no blank line before it
     if len(stripped) <= _MAX_CHROME_LENGTH:
         if stripped in _CHROME_LINES or stripped in _PAGE_TITLE_LINES:
             return True
@@ -848,14 +853,28 @@ def resolve_numbered_links(lines: list[str]) -> list[str]:
                 resolved[index] = _LYNX_MARK.sub("", line)
             index += 1
             continue
-        first, text = index, link["text"]
-        while index + 1 < len(resolved) and resolved[index + 1][:1].isalnum():
-            index += 1  # a title lynx wrapped goes on at the start of the next line
+        first, text = index, _LYNX_MARK.sub("", link["text"])  # links inside: avatars
+        while index + 1 < len(resolved) and _wrapped_onto(line, resolved[index + 1]):
+            index += 1
             text += " " + resolved[index].strip()
             resolved[index] = ""
         resolved[first] = f"{link['indent']}[{text}]({url})"
         index += 1
     return resolved
+
+
+def _wrapped_onto(link_line: str, following: str) -> bool:
+    """Whether a link's title goes on in ``following``: lynx starts the rest of a
+    title it wrapped at the margin; elinks at the title's own indent, after a line
+    it filled to its width."""
+    if following[:1].isalnum():
+        return True
+    indent = len(link_line) - len(link_line.lstrip())
+    return (
+        len(link_line.rstrip()) >= _FILLED_WIDTH
+        and following[indent : indent + 1].isalnum()
+        and not following[:indent].strip()
+    )
 
 
 def resolve_reference_links(text: str) -> list[str]:
