@@ -57,6 +57,7 @@ _CARD_STARTS = [
     re.compile(r"### "),  # a heading title (trending dumps)
     re.compile(r"Submitted by"),  # 2024 daily cards in plain text
 ]
+_ARXIV_LINE = re.compile(r"(?:\[[^\]]*\]\s*)?arxiv:")  # pandoc writes "[] arxiv:…"
 _DATE_LINE = re.compile(r"[A-Z][a-z]{2} \d{1,2}\b")
 
 
@@ -75,7 +76,7 @@ def _first_of_each(lines: list[str], marked: list[int]) -> list[int]:
 def _card_starts(lines: list[str]) -> list[int]:
     """Indexes of the first line of every card (the seed's cards follow a date line); on a
     single paper page, the page's start and end."""
-    if any(line.strip().startswith("arxiv:") for line in lines):
+    if any(_ARXIV_LINE.match(line.strip()) for line in lines):
         return [0, len(lines)]
     for start in _CARD_STARTS:
         marked = [index for index, line in enumerate(lines) if start.match(line.strip())]

@@ -116,7 +116,8 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("bs4-lines-stripped.txt", ["'by AK'"]),
         ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
         ("html2text-no-links.md", []),
-        ("elinks.txt", ["'Link: preconnect", "'Video: 4K3YnGfwCGv58sU4Ivkal.webm'"]),
+        ("elinks.txt", ["'Link: preconnect"]),
+        ("elinks-no-references.txt", ["'Link: preconnect"]),
     ],
 )
 def test_what_each_converter_leaves_unread_is_reported(tool: str, reported: list[str]) -> None:

@@ -382,7 +382,7 @@ def test_an_unreadable_second_element_is_an_issue_leniently() -> None:
     listing = paperlist.loads(page)
     assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
     (issue,) = listing.issues
-    assert issue.message.startswith("the DailyPapers element could not be read: invalid JSON")
+    assert issue.message.startswith("invalid JSON in the DailyPapers data-props")
     assert issue.line == 2  # hydration_div ends its element with a newline
     with pytest.raises(ParseError) as raised:
         paperlist.loads(page, strict=True)

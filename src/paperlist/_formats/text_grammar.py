@@ -40,12 +40,14 @@ from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
 from .text_lexer import (
     MAX_TITLE_LENGTH,
+    NUMBERED_LINK_LINE,
     REFERENCE_DEFINITION,
     Kind,
     Unit,
     read_units,
     resolve_numbered_links,
     resolve_reference_links,
+    without_link_numbers,
 )
 from .text_paper_page import find_paper_page, read_paper_page
 
@@ -286,6 +288,10 @@ def _skip_front_matter(lines: list[str]) -> int:
     return 0
 
 
+# So many lines opening with "[12]" make a text browser's dump, not citations.
+_NUMBERED_LINKS = 10
+
+
 def _resolved_links(text: str) -> list[str]:
     """The lines of a dump with brackets, its numbered links written as Markdown links.
 
@@ -297,6 +303,8 @@ def _resolved_links(text: str) -> list[str]:
     lines = resolve_reference_links(text) if linked else text.split("\n")
     if "\nReferences\n" in text:  # a lynx dump
         lines = resolve_numbered_links(lines)
+    elif len(NUMBERED_LINK_LINE.findall(text)) >= _NUMBERED_LINKS:
+        lines = without_link_numbers(lines)  # a text browser's, its references left out
     return lines
 
 
@@ -645,7 +653,7 @@ class _Assembler:
 
     def _date(self, unit: Unit) -> None:
         card = self.card
-        if card is not None and self._is_header_text(card):
+        if card is not None and self.page_date is None and self._is_header_text(card):
             # Text under the page's title with nothing of a card ("by" / "AK", its
             # subtitle broken up by a tool): refused and reported, and the date after
             # it is the page's own.
@@ -668,11 +676,10 @@ class _Assembler:
         self._orphan(unit, "a date line with no card to belong to", "published")
 
     def _is_header_text(self, card: _Card) -> bool:
-        """Whether ``card`` is the first after the page's title, before the page's date,
+        """Whether ``card``, met before the page's date, is the first after the page's title
         and nothing but a title: no abstract, count, link, submitter or attribute."""
         return (
             self.page_title is not None
-            and self.page_date is None
             and self.cards_seen == 1
             and not card.explicit
             and card.abstract is None

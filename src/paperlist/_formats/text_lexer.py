@@ -26,7 +26,7 @@ from .._numbers import (
 )
 from .._strings import join_wrapped
 
-__all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "read_units"]
+__all__ = ["MAX_TITLE_LENGTH", "NUMBERED_LINK_LINE", "Kind", "Unit", "read_units"]
 
 
 class Kind(IntEnum):
@@ -203,6 +203,9 @@ _CHECKBOX_COUNT = re.compile(rf"{_CHECKBOX}\s*(?P<count>\d[\d,]*)")
 # lynx: "[15]Title" links, resolved through its numbered list of references.
 _LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<text>.*)")
 _LYNX_MARK = re.compile(r"\[\d+\]")
+# A line opening with a text browser's link number ("[24]The Llama…"), not with a Markdown
+# link whose text is a count ("[94](…)") or a reference definition ("[19]: …").
+NUMBERED_LINK_LINE = re.compile(r"^[ \t]*\[\d+\][^\s(:\[]", re.MULTILINE)
 _FILLED_WIDTH = 70  # a text browser's line this long was wrapped (elinks fills 80 columns)
 _LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
 _LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
@@ -288,10 +291,7 @@ class _Reader:
         if first == "S" and stripped.startswith(_SUBMITTED_BY):
             return self._submitter(line, stripped)
         if first.isalpha() and len(stripped) > _MAX_CHROME_LENGTH:
-            if stripped.startswith(_PAGE_TITLE_PREFIXES) and self._flattened_page(line, stripped):
-                return True
-            # An abstract, a long title; or a date with its comment link glued on.
-            return self.markdown and "](" in stripped and self._before_link(line, stripped)
+            return self._long_line(line, stripped)
         shape = _word_line_shape(stripped) if first.isalpha() else _line_shape(stripped)
         if shape is not None:
             kind, text, value = shape
@@ -299,6 +299,17 @@ class _Reader:
         if len(stripped) <= 9 and stripped.lower() in _MONTH_NAMES:
             return self._split_date(line, stripped)
         return "](" in stripped and self._before_link(line, stripped)
+
+    def _long_line(self, line: str, stripped: str) -> bool:
+        """An abstract or a long title (text: False); a date with its comment link glued
+        on; or a whole page flattened onto one line, which starts with its title."""
+        if (
+            stripped[0] in "DT"
+            and stripped.startswith(_PAGE_TITLE_PREFIXES)
+            and self._flattened_page(line, stripped)
+        ):
+            return True
+        return self.markdown and "](" in stripped and self._before_link(line, stripped)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -324,7 +335,7 @@ class _Reader:
         text = stripped if parts is None else join_wrapped(parts)
         if parts is not None and "://" in text and self._note_export_paragraph(line, parts, start):
             return
-        if text.startswith("![") and _IMAGE.sub("", text).strip() in _CHROME_LINES:
+        if stripped[0] == "!" and _IMAGE.sub("", text).strip() in _CHROME_LINES:
             # The site's logo and name, its link dropped by the converter.
             column = len(line) - len(line.lstrip()) + 1
             self.units.append(_new_unit(Unit, (_CHROME, "", start + 1, column, None, None, True)))
@@ -566,6 +577,13 @@ class _Reader:
         self.index += 1
         return True
 
+    def _dash(self, line: str, stripped: str) -> bool:
+        """A "-" list item (pandoc writes "-   ·", and "-   " for an emptied one); a
+        lone "-" is an upvote count of none."""
+        if stripped == "-":
+            return line.lstrip().startswith("-  ") and self._one(_CHROME, "", line)
+        return self._bullet(line, stripped)
+
     def _bullet(self, line: str, stripped: str) -> bool:
         """A list item: an avatar, a "·", an author count, a menu link, or nothing."""
         rest = stripped[1:].strip()
@@ -578,8 +596,8 @@ class _Reader:
         if rest[0] == "[" and "](" in rest:
             self.lines[self.index] = rest
             return self._link(line, rest) or self._one(_CHROME, "", line)
-        if _BRACKETED_NAME.fullmatch(rest):
-            return self._one(_CHROME, "", line)
+        if _BRACKETED_NAME.fullmatch(rest) or _without_links(rest) in _CHROME_LINES:
+            return self._one(_CHROME, "", line)  # "- [] Models": a menu item, its icon unnamed
         return False
 
     def _image(self, line: str, stripped: str) -> bool:
@@ -635,9 +653,12 @@ class _Reader:
         if _BRACKETED_NAME.fullmatch(stripped) is not None:
             return self._one(_CHROME, "", line)
         counter = _CHECKBOX_COUNT.fullmatch(stripped)
-        if counter is None:
-            return False
-        return self._one(_VOTES, counter["count"], line, parse_count(counter["count"]) or 0)
+        if counter is not None:
+            return self._one(_VOTES, counter["count"], line, parse_count(counter["count"]) or 0)
+        # Image names around words ("[] Aug 1 []", pandoc's "[Hugging Face's logo] Hugging
+        # Face"): the words are the line.
+        words = _without_links(stripped)
+        return bool(words) and words != stripped and self._short_line(line, words)
 
 
 _LineShape = tuple[Kind, str, int | None]
@@ -676,6 +697,8 @@ def _word_line_shape(stripped: str) -> _LineShape | None:
         return _DATE, stripped, None
     if "[" in stripped and _without_links(stripped) in _CHROME_LINES:
         return _CHROME, "", None
+    if stripped.startswith("Video: ") and " " not in stripped[7:]:
+        return _THUMBNAIL, "", None  # a card's video preview, as text browsers name it
     return None
 
 
@@ -782,6 +805,7 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "[": _Reader._link_or_name,
     "*": _Reader._bullet,
     "+": _Reader._bullet,
+    "-": _Reader._dash,
     "!": _Reader._image,
     "h": _Reader._url_line,
 }
@@ -875,6 +899,12 @@ def _wrapped_onto(link_line: str, following: str) -> bool:
         and following[indent : indent + 1].isalnum()
         and not following[:indent].strip()
     )
+
+
+def without_link_numbers(lines: list[str]) -> list[str]:
+    """A text browser's dump whose list of references was left out (``elinks -dump
+    -no-references``): its "[15]" link numbers dropped, as they lead nowhere."""
+    return [_LYNX_MARK.sub("", line) if "[" in line else line for line in lines]
 
 
 def resolve_reference_links(text: str) -> list[str]:

@@ -35,8 +35,9 @@ from .._strings import join_wrapped, normalise_space
 
 __all__ = ["find_paper_page", "read_paper_page"]
 
-# A paper page names its arXiv id near the top: "arxiv:2509.24002".
-_ARXIV_LINE = re.compile(r"\s*arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)")
+# A paper page names its arXiv id near the top: "arxiv:2509.24002", maybe after its icon
+# (pandoc's "[] arxiv:2509.24002").
+_ARXIV_LINE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)")
 _SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not blank
 _TITLE_LINES = 6
 _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
