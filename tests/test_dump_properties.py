@@ -50,8 +50,9 @@ FURNITURE = {
 _NOTE_THUMBNAIL = re.compile(r"https://huggingface\.co/papers/\d{4}\.\d{4,5}$")
 # The first line of a card, by kind of dump, tried in this order.
 _CARD_STARTS = [
-    # A thumbnail linking to the paper: an image with no alt text, or a reader's "Image 3".
-    re.compile(r"\[!?\[(?:Image \d+)?\]"),
+    # A thumbnail linking to the paper: an image with no alt text, or a reader's "Image 3";
+    # not an icon inlined as a data: address (pandoc keeps every one).
+    re.compile(r"\[!?\[(?:Image \d+)?\](?:\((?!data:)|\[)"),
     re.compile(r"\[(?:\d[\d,]*|-)\]\(https://huggingface\.co/login"),  # an upvote link
     _NOTE_THUMBNAIL,
     re.compile(r"### "),  # a heading title (trending dumps)

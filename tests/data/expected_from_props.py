@@ -35,6 +35,7 @@ DUMPS = {
     "markdownify": ("md", True, True),
     "markitdown": ("md", True, True),
     "note-export": ("md", True, True),
+    "pandoc-markdown": ("md", True, True),
     "pandoc-plain": ("txt", False, True),
     "trafilatura": ("txt", False, False),
     "turndown-clipper": ("md", True, True),
@@ -84,7 +85,8 @@ PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "elinks.txt", "html2text.md",
                     "html2text-wrapped.md", "inscriptis.txt", "links.txt", "lynx.txt",
                     "lynx-nolist.txt", "markdownify.md", "markitdown.md", "note-export.md",
-                    "pandoc-plain.txt", "turndown-clipper.md", "turndown-reader.md",
+                    "pandoc-markdown.md", "pandoc-plain.txt", "turndown-clipper.md",
+                    "turndown-reader.md",
                     "w3m.txt"]  # fmt: skip
 
 

@@ -34,6 +34,7 @@ from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
+from .._markup import PANDOC_FENCE, without_pandoc_markup
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
@@ -290,6 +291,8 @@ def _skip_front_matter(lines: list[str]) -> int:
 
 # So many lines opening with "[12]" make a text browser's dump, not citations.
 _NUMBERED_LINKS = 10
+# So many ":::" fences make pandoc's own Markdown, whose divs and attributes are markup.
+_PANDOC_FENCES = 5
 
 
 def _resolved_links(text: str) -> list[str]:
@@ -299,6 +302,8 @@ def _resolved_links(text: str) -> list[str]:
     with its list of references, are both read as inline links. (A browser copy has
     no bracket at all, and a one-character search is the cheapest test on a large dump.)
     """
+    if len(PANDOC_FENCE.findall(text)) >= _PANDOC_FENCES:
+        text = without_pandoc_markup(text)
     linked = REFERENCE_DEFINITION.search(text) is not None
     lines = resolve_reference_links(text) if linked else text.split("\n")
     if "\nReferences\n" in text:  # a lynx dump
@@ -676,11 +681,12 @@ class _Assembler:
         self._orphan(unit, "a date line with no card to belong to", "published")
 
     def _is_header_text(self, card: _Card) -> bool:
-        """Whether ``card``, met before the page's date, is the first after the page's title
-        and nothing but a title: no abstract, count, link, submitter or attribute."""
+        """Whether ``card``, met before the page's date and after the page's title with no
+        paper before it, is nothing but a title: no abstract, count, link, submitter or
+        attribute."""
         return (
             self.page_title is not None
-            and self.cards_seen == 1
+            and not self.collector.papers  # no card before it was a paper
             and not card.explicit
             and card.abstract is None
             and not card.has_attributes

@@ -723,7 +723,8 @@ def _number_line_shape(stripped: str) -> _LineShape | None:
 
 def _link_shape(text: str, url: str) -> _LinkShape | None:
     """What a Markdown link ``[text](url)`` is on a card; None for any other link."""
-    if VOTE_COUNT.fullmatch(text):
+    if VOTE_COUNT.fullmatch(_IMAGE.sub("", text).strip() if "![" in text else text):
+        text = _IMAGE.sub("", text).strip()  # pandoc keeps the comment icon: "![](…)\n5"
         kind = _COMMENTS if url.endswith("#community") else _VOTES
         return kind, text, parse_count(text) or 0, True
     if text in _CHROME_LINK_TEXTS:

@@ -29,6 +29,7 @@ from .._context import LoadContext
 from .._dates import parse_iso_date
 from .._links import is_bare_url, is_hub_url
 from .._listing import Listing
+from .._markup import without_pandoc_markup
 from .._model import Paper
 from .._numbers import parse_count
 from .._strings import join_wrapped, normalise_space
@@ -52,9 +53,10 @@ _BLANKS_PER_LINE = 20  # lines scanned, blank ones included, per non-blank line 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\s*\([^)]*\)")
 _MARKS = re.compile(r"\[\d+\]|\[[\w-]*\]|\(BUTTON\)|[\[\]#*]")
-# What Markdown converters escape in a page's text (turndown escapes "\\" too;
-# markdownify leaves it): only in Markdown dumps, where a backslash is markup.
-_CONVERTER_ESCAPE = re.compile(r"\\([\\_*\[\]`])")
+# What Markdown converters escape in a page's text (turndown and pandoc escape "\\"
+# too, markdownify leaves it; pandoc also "^" and "~"): only in Markdown dumps, where
+# a backslash is markup.
+_CONVERTER_ESCAPE = re.compile(r"\\([\\_*\[\]`^~])")
 # Tools break the abstract at every keyword link: "agents\n. However".
 _SPACE_BEFORE = re.compile(r"\s+(?=[.,;:!?%)\]])")
 _SPACE_AFTER = re.compile(r"(?<=[(\[])\s+")
@@ -117,6 +119,8 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     match = _ARXIV_LINE.match(lines[start])
     assert match is not None
     lines = _relinked(lines, start)
+    if any(line.startswith(":::") for line in lines[start : start + _LANDMARK_DISTANCE]):
+        lines = without_pandoc_markup("\n".join(lines)).split("\n")  # the same lines
     published_at = _landmark(lines, start + 1, "Published on")
     title_end = _title_end(lines, start + 1)
     # Markdown dumps link the submitter, the badge or the authors before the abstract.

@@ -1,0 +1,35 @@
+"""Markup a converter adds around a page's text, removed before the text is read.
+
+pandoc's own Markdown (``pandoc page.html -o page.md``) keeps the page's divs as
+":::" fences and every class as an attribute block; without them it is Markdown
+as other converters write it. Lines are kept, blank, so that problems found in
+the text name the lines of the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PANDOC_FENCE", "without_pandoc_markup"]
+
+PANDOC_FENCE = re.compile(r"^:::", re.MULTILINE)
+# A fenced div's line (in a list item too) or a raw HTML div line; an attribute block
+# after "]" or ")", or after a space (a heading's "{#id .class}").
+_PANDOC_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?::::.*|</?div[^>]*>)$", re.MULTILINE)
+_ATTRIBUTES = r"\{(?:[.#][\w-]|[\w-]+=)[^{}]*\}"
+_PANDOC_SPAN = re.compile(rf"\[(?P<text>[^\[\]]*)\](?P<attributes>{_ATTRIBUTES})")
+_PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|[ \t]+){_ATTRIBUTES}")
+
+
+def without_pandoc_markup(text: str) -> str:
+    """pandoc's own Markdown as plain Markdown: its div fences, the raw HTML lines it
+    keeps, attribute blocks ("{.class}", maybe wrapped over lines) and the brackets of
+    spans ("[National University of Singapore]{.truncate}") dropped."""
+    text = _PANDOC_SPAN.sub(_span_text, text)
+    text = _PANDOC_ATTRIBUTES.sub(lambda block: "\n" * block[0].count("\n"), text)
+    return _PANDOC_LINE.sub("", text)
+
+
+def _span_text(span: re.Match[str]) -> str:
+    """A span's text, and the line breaks its attribute block held."""
+    return span["text"] + "\n" * span["attributes"].count("\n")
