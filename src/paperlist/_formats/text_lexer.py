@@ -723,10 +723,11 @@ def _number_line_shape(stripped: str) -> _LineShape | None:
 
 def _link_shape(text: str, url: str) -> _LinkShape | None:
     """What a Markdown link ``[text](url)`` is on a card; None for any other link."""
-    if VOTE_COUNT.fullmatch(_IMAGE.sub("", text).strip() if "![" in text else text):
-        text = _IMAGE.sub("", text).strip()  # pandoc keeps the comment icon: "![](…)\n5"
+    # pandoc keeps the comment link's icon: "![](…)\n5".
+    count = _IMAGE.sub("", text).strip() if "![" in text else text
+    if VOTE_COUNT.fullmatch(count):
         kind = _COMMENTS if url.endswith("#community") else _VOTES
-        return kind, text, parse_count(text) or 0, True
+        return kind, count, parse_count(count) or 0, True
     if text in _CHROME_LINK_TEXTS:
         return _CHROME, text if text in _PAGE_TITLE_LINES else "", None, True
     if "/papers/" in url.partition("?")[0]:  # not a login link that returns to a paper
