@@ -329,3 +329,42 @@ def test_an_address_alone_on_a_line_is_a_link_without_text() -> None:
     text = f"https://huggingface.co/papers\n\n{SEED.read_text(encoding='utf-8')}"
     listing = paperlist.loads(text, today=SEED_TODAY)
     assert (len(listing), listing.date, listing.issues) == (87, datetime.date(2025, 10, 28), ())
+
+
+_ONE_LINE_CARD = "Submitted by akhaliq 94 The Llama 3 Herd of Models · 533 authors 5"
+_LLAMA = ("The Llama 3 Herd of Models", 94, 533, 5, "akhaliq")
+
+
+@pytest.mark.parametrize(
+    ("before", "reported"),
+    [
+        # A page on one line whose second "card" is no card: the header and it are reported.
+        (
+            f"Daily Papers - Hugging Face Models Aug 1 {_ONE_LINE_CARD} Submitted by nobody",
+            ["'Daily Papers - Hugging", "'nobody'"],
+        ),
+        # A long line that starts like the page's title but holds no card is text.
+        ("Daily Papers - Hugging Face: today's page, as my notes tool kept it\n", ['"Daily']),
+        # An image whose address runs on with words after it is text, not furniture.
+        ("![](https://cdn-\nthumbs/x.png) and some words\n", ["'![](https://cdn-thumbs"]),
+        # An image whose address never closes within three lines is text too.
+        ("![](https://cdn-\nno close\nnor here\nnor here\n", ["'![](https://cdn-no"]),
+        # A month alone whose next line is no day is text.
+        ("Aug\n\nSomething else\n", ["'Aug'", "'Something else'"]),
+    ],
+    ids=["flat-page-broken-card", "page-title-line", "image-with-words", "image-unclosed",
+         "month-without-day"],
+)  # fmt: skip
+def test_lines_that_only_look_like_a_shape_are_reported(before: str, reported: list[str]) -> None:
+    """Each shape's test gives up cleanly: the line is reported text, the card after it
+    (trafilatura's one-line form of the real page's first card) is read whole."""
+    text = before if "Submitted by" in before else f"{before}\n{_ONE_LINE_CARD}\n"
+    listing = paperlist.loads(text, today=datetime.date(2024, 8, 2))
+    assert [
+        (paper.title, paper.upvotes, paper.author_count, paper.comments, paper.submitted_by)
+        for paper in listing
+    ] == [_LLAMA]
+    messages = [issue.message for issue in listing.issues]
+    assert len(messages) == len(reported)
+    for message, start in zip(messages, reported, strict=True):
+        assert message.startswith(f"not read as a paper: nothing but its text says {start}")
