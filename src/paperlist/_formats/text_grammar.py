@@ -32,6 +32,13 @@ import attrs
 
 from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
+from .._link_notations import (
+    NUMBERED_LINK_LINE,
+    REFERENCE_DEFINITION,
+    resolve_numbered_links,
+    resolve_reference_links,
+    without_link_numbers,
+)
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
 from .._markup import PANDOC_FENCE, without_pandoc_markup
@@ -39,17 +46,7 @@ from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
-from .text_lexer import (
-    MAX_TITLE_LENGTH,
-    NUMBERED_LINK_LINE,
-    REFERENCE_DEFINITION,
-    Kind,
-    Unit,
-    read_units,
-    resolve_numbered_links,
-    resolve_reference_links,
-    without_link_numbers,
-)
+from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, read_units
 from .text_paper_page import find_paper_page, read_paper_page
 
 __all__ = ["load_text"]

@@ -26,7 +26,7 @@ from .._numbers import (
 )
 from .._strings import join_wrapped
 
-__all__ = ["MAX_TITLE_LENGTH", "NUMBERED_LINK_LINE", "Kind", "Unit", "read_units"]
+__all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "read_units"]
 
 
 class Kind(IntEnum):
@@ -200,20 +200,6 @@ _UPVOTE_TEXT = re.compile(
     rf"(?:-\s*)?(?:{_CHECKBOX}\s*)?(?:Upvote\s+)?(?P<count>\d[\d,]*|-)", re.IGNORECASE
 )
 _CHECKBOX_COUNT = re.compile(rf"{_CHECKBOX}\s*(?P<count>\d[\d,]*)")
-# lynx: "[15]Title" links, resolved through its numbered list of references.
-_LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<text>.*)")
-_LYNX_MARK = re.compile(r"\[\d+\]")
-# A line opening with a text browser's link number ("[24]The Llama…"), not with a Markdown
-# link whose text is a count ("[94](…)") or a reference definition ("[19]: …").
-NUMBERED_LINK_LINE = re.compile(r"^[ \t]*\[\d+\][^\s(:\[]", re.MULTILINE)
-_FILLED_WIDTH = 70  # a text browser's line this long was wrapped (elinks fills 80 columns)
-_LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
-_LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
-# Markdown reference links: "[text][19]" with "[19]: /papers/…" defined at the end.
-REFERENCE_DEFINITION = re.compile(
-    r"^[ \t]*\[(?P<number>\d+)\]:[ \t]+(?P<url>\S+)[ \t]*$", re.MULTILINE
-)
-_REFERENCE_USE = re.compile(r"\]\[(?P<number>\d+)\]")
 _MONTH_NAMES = frozenset(
     {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -851,70 +837,3 @@ def _heading_text(text: str) -> str:
 def read_units(lines: list[str], first: int = 0) -> Iterator[Unit]:
     """The units of ``lines[first:]``, read as they are consumed."""
     return chain.from_iterable(_Reader(lines, first).batches())
-
-
-def resolve_numbered_links(lines: list[str]) -> list[str]:
-    """lynx's dump, its "[15]Title" links made Markdown links and its references dropped.
-
-    lynx numbers each link and lists the targets at the end, under "References";
-    a title it wrapped goes on in the lines up to the next blank one.
-    """
-    try:
-        start = len(lines) - 1 - lines[::-1].index("References")
-    except ValueError:
-        return lines
-    targets = {}
-    for reference in lines[start:]:
-        match = _LYNX_REFERENCE.fullmatch(reference)
-        if match is not None:
-            targets[match["number"]] = _LYNX_LOCAL.sub("", match["url"], count=1)
-    resolved = lines[:start]
-    index = 0
-    while index < len(resolved):
-        line = resolved[index]
-        link = _LYNX_LINK.fullmatch(line)
-        url = targets.get(link["number"]) if link is not None else None
-        if link is None or url is None:
-            if "[" in line:
-                resolved[index] = _LYNX_MARK.sub("", line)
-            index += 1
-            continue
-        first, text = index, _LYNX_MARK.sub("", link["text"])  # links inside: avatars
-        while index + 1 < len(resolved) and _wrapped_onto(line, resolved[index + 1]):
-            index += 1
-            text += " " + resolved[index].strip()
-            resolved[index] = ""
-        resolved[first] = f"{link['indent']}[{text}]({url})"
-        index += 1
-    return resolved
-
-
-def _wrapped_onto(link_line: str, following: str) -> bool:
-    """Whether a link's title goes on in ``following``: lynx starts the rest of a
-    title it wrapped at the margin; elinks at the title's own indent, after a line
-    it filled to its width."""
-    if following[:1].isalnum():
-        return True
-    indent = len(link_line) - len(link_line.lstrip())
-    return (
-        len(link_line.rstrip()) >= _FILLED_WIDTH
-        and following[indent : indent + 1].isalnum()
-        and not following[:indent].strip()
-    )
-
-
-def without_link_numbers(lines: list[str]) -> list[str]:
-    """A text browser's dump whose list of references was left out (``elinks -dump
-    -no-references``): its "[15]" link numbers dropped, as they lead nowhere."""
-    return [_LYNX_MARK.sub("", line) if "[" in line else line for line in lines]
-
-
-def resolve_reference_links(text: str) -> list[str]:
-    """The lines of ``text``, its "[text][19]" links written inline, their definitions dropped."""
-    targets = {match["number"]: match["url"] for match in REFERENCE_DEFINITION.finditer(text)}
-
-    def inline(use: re.Match[str]) -> str:
-        url = targets.get(use["number"])
-        return f"]({url})" if url is not None else "]"
-
-    return _REFERENCE_USE.sub(inline, REFERENCE_DEFINITION.sub("", text)).split("\n")
