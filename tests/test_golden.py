@@ -122,8 +122,9 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
 )
 def test_what_each_converter_leaves_unread_is_reported(tool: str, reported: list[str]) -> None:
     """Text a tool broke out of the page's furniture is reported, never a paper: BeautifulSoup
-    with a separator splits the subtitle into "by" / "AK", and on one line the whole header
-    and footer run into the cards (the page's title and date then go with them)."""
+    with a separator splits the subtitle into "by" / "AK"; on one line the whole header and
+    footer run into the cards (the page's title and date then go with them); elinks writes
+    the page's <link> elements as a "Link: preconnect" line above it."""
     listing = paperlist.load(DATA / "text" / f"daily_listing_2024-08-01.{tool}", today="2024-08-01")
     assert len(listing) == 13
     messages = [issue.message for issue in listing.issues]
