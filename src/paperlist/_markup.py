@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PANDOC_FENCE", "without_pandoc_markup"]
+__all__ = ["plain_markdown"]
 
-PANDOC_FENCE = re.compile(r"^:::", re.MULTILINE)
+_PANDOC_FENCE = re.compile(r"^:::", re.MULTILINE)
+# So many ":::" fences make pandoc's own Markdown, whose divs and attributes are markup.
+_PANDOC_FENCES = 5
 # A fenced div's line (in a list item too) or a raw HTML div line; an attribute block
 # after "]" or ")", or after a space (a heading's "{#id .class}").
 _PANDOC_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?::::.*|</?div[^>]*>)$", re.MULTILINE)
@@ -21,7 +23,14 @@ _PANDOC_SPAN = re.compile(rf"\[(?P<text>[^\[\]]*)\](?P<attributes>{_ATTRIBUTES})
 _PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|[ \t]+){_ATTRIBUTES}")
 
 
-def without_pandoc_markup(text: str) -> str:
+def plain_markdown(text: str) -> str:
+    """``text`` without pandoc's markup when it is pandoc's own Markdown; else as it is."""
+    if len(_PANDOC_FENCE.findall(text)) < _PANDOC_FENCES:
+        return text
+    return _without_pandoc_markup(text)
+
+
+def _without_pandoc_markup(text: str) -> str:
     """pandoc's own Markdown as plain Markdown: its div fences, the raw HTML lines it
     keeps, attribute blocks ("{.class}", maybe wrapped over lines) and the brackets of
     spans ("[National University of Singapore]{.truncate}") dropped."""

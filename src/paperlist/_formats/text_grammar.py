@@ -41,7 +41,7 @@ from .._link_notations import (
 )
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
-from .._markup import PANDOC_FENCE, without_pandoc_markup
+from .._markup import plain_markdown
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
@@ -288,8 +288,6 @@ def _skip_front_matter(lines: list[str]) -> int:
 
 # So many lines opening with "[12]" make a text browser's dump, not citations.
 _NUMBERED_LINKS = 10
-# So many ":::" fences make pandoc's own Markdown, whose divs and attributes are markup.
-_PANDOC_FENCES = 5
 
 
 def _resolved_links(text: str) -> list[str]:
@@ -299,8 +297,6 @@ def _resolved_links(text: str) -> list[str]:
     with its list of references, are both read as inline links. (A browser copy has
     no bracket at all, and a one-character search is the cheapest test on a large dump.)
     """
-    if len(PANDOC_FENCE.findall(text)) >= _PANDOC_FENCES:
-        text = without_pandoc_markup(text)
     linked = REFERENCE_DEFINITION.search(text) is not None
     lines = resolve_reference_links(text) if linked else text.split("\n")
     if "\nReferences\n" in text:  # a lynx dump
@@ -727,6 +723,8 @@ class _Assembler:
 
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
+    if "[" in text:  # pandoc's own Markdown links; a browser copy has no bracket at all
+        text = plain_markdown(text)  # the same lines, for listings and paper pages alike
     lines = text.split("\n")
     first = _skip_front_matter(lines)
     captured = _capture_date(lines, first)

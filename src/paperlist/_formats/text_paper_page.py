@@ -29,7 +29,6 @@ from .._context import LoadContext
 from .._dates import parse_iso_date
 from .._links import is_bare_url, is_hub_url
 from .._listing import Listing
-from .._markup import without_pandoc_markup
 from .._model import Paper
 from .._numbers import parse_count
 from .._strings import join_wrapped, normalise_space
@@ -119,8 +118,6 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     match = _ARXIV_LINE.match(lines[start])
     assert match is not None
     lines = _relinked(lines, start)
-    if any(line.startswith(":::") for line in lines[start : start + _LANDMARK_DISTANCE]):
-        lines = without_pandoc_markup("\n".join(lines)).split("\n")  # the same lines
     published_at = _landmark(lines, start + 1, "Published on")
     title_end = _title_end(lines, start + 1)
     # Markdown dumps link the submitter, the badge or the authors before the abstract.
