@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["plain_markdown"]
+__all__ = ["MARKDOWN_IMAGE", "plain_markdown"]
 
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+"""An image as converters write it, ``![alt](address)``, its address maybe over lines."""
 _PANDOC_FENCE = re.compile(r"^:::", re.MULTILINE)
 # So many ":::" fences make pandoc's own Markdown, whose divs and attributes are markup.
 _PANDOC_FENCES = 5

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .._dates import looks_like_card_date
 from .._links import hub_handle, is_bare_url, is_hub_url
+from .._markup import MARKDOWN_IMAGE
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
     STAR_COUNT_PATTERN,
@@ -165,7 +166,6 @@ _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
     r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
 )
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
 _SUBMITTER_NAME = re.compile(
@@ -321,7 +321,7 @@ class _Reader:
         text = stripped if parts is None else join_wrapped(parts)
         if parts is not None and "://" in text and self._note_export_paragraph(line, parts, start):
             return
-        if stripped[0] == "!" and _IMAGE.sub("", text).strip() in _CHROME_LINES:
+        if stripped[0] == "!" and MARKDOWN_IMAGE.sub("", text).strip() in _CHROME_LINES:
             # The site's logo and name, its link dropped by the converter.
             column = len(line) - len(line.lstrip()) + 1
             self.units.append(_new_unit(Unit, (_CHROME, "", start + 1, column, None, None, True)))
@@ -710,7 +710,7 @@ def _number_line_shape(stripped: str) -> _LineShape | None:
 def _link_shape(text: str, url: str) -> _LinkShape | None:
     """What a Markdown link ``[text](url)`` is on a card; None for any other link."""
     # pandoc keeps the comment link's icon: "![](…)\n5".
-    count = _IMAGE.sub("", text).strip() if "![" in text else text
+    count = MARKDOWN_IMAGE.sub("", text).strip() if "![" in text else text
     if VOTE_COUNT.fullmatch(count):
         kind = _COMMENTS if url.endswith("#community") else _VOTES
         return kind, count, parse_count(count) or 0, True

@@ -29,6 +29,7 @@ from .._context import LoadContext
 from .._dates import parse_iso_date
 from .._links import is_bare_url, is_hub_url
 from .._listing import Listing
+from .._markup import MARKDOWN_IMAGE
 from .._model import Paper
 from .._numbers import parse_count
 from .._strings import join_wrapped, normalise_space
@@ -49,7 +50,6 @@ _BLANKS_PER_LINE = 20  # lines scanned, blank ones included, per non-blank line 
 # What tools leave of markup, removed in this order: images; links, which keep
 # their text; then lynx's "[15]" numbers, w3m's image names, buttons, heading
 # and list marks.
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\s*\([^)]*\)")
 _MARKS = re.compile(r"\[\d+\]|\[[\w-]*\]|\(BUTTON\)|[\[\]#*]")
 # What Markdown converters escape in a page's text (turndown and pandoc escape "\\"
@@ -85,7 +85,7 @@ def find_paper_page(lines: list[str], first: int = 0) -> int | None:
 def _plain(text: str, markdown: bool = False) -> str:
     """``text`` as the page shows it: markup dropped, links as their text, and in a
     ``markdown`` dump, the converter's backslash escapes undone."""
-    text = _LINK.sub(lambda link: f" {link['text']} ", _IMAGE.sub(" ", text))
+    text = _LINK.sub(lambda link: f" {link['text']} ", MARKDOWN_IMAGE.sub(" ", text))
     if markdown and "\\" in text:
         text = _CONVERTER_ESCAPE.sub(r"\1", text)
     text = normalise_space(_MARKS.sub(" ", text))
@@ -193,7 +193,7 @@ def _submitter_and_organization(
     stop = end if end is not None else start + _LANDMARK_DISTANCE
     if upvote is not None and upvote < stop:
         stop = upvote  # the upvoters' avatars after the count are links too
-    header = _IMAGE.sub(" ", " ".join(lines[start:stop]))  # a link may span lines
+    header = MARKDOWN_IMAGE.sub(" ", " ".join(lines[start:stop]))  # a link may span lines
     submitter = organization = None
     submitted_at = header.find("Submitted by")
     badge_end = None
