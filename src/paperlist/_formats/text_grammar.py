@@ -135,6 +135,17 @@ class _Card:
             organization_id=self.organization_id,
         )
 
+    def is_evidenced(self) -> bool:
+        """Whether something besides its text says the card is a paper: an attribute, an
+        upvote count, a link to its page, a "Submitted by" line or a comment count."""
+        return (
+            self.has_attributes
+            or self.upvotes is not None
+            or self.arxiv_id is not None
+            or self.submitted
+            or self.comments is not None
+        )
+
 
 def _merged(kept: Paper, copy: Paper) -> Paper:
     """``kept`` with the values only ``copy`` shows."""
@@ -179,13 +190,7 @@ class _Collector:
 
     def add(self, card: _Card) -> None:
         """Keep, hold or refuse a finished card, by what says it is a paper."""
-        if not (
-            card.has_attributes
-            or card.upvotes is not None
-            or card.arxiv_id is not None
-            or card.submitted
-            or card.comments is not None
-        ):
+        if not card.is_evidenced():
             if card.abstract is not None:
                 self.waiting.append(card)  # a title and an abstract: it depends on what follows
             else:
@@ -682,11 +687,7 @@ class _Assembler:
             and not self.collector.papers  # no card before it was a paper
             and not card.explicit
             and card.abstract is None
-            and not card.has_attributes
-            and not card.submitted
-            and card.upvotes is None
-            and card.arxiv_id is None
-            and card.comments is None
+            and not card.is_evidenced()
         )
 
     def _card_date(self, card: _Card, unit: Unit) -> None:
