@@ -13,6 +13,7 @@ import paperlist
 from conftest import DATA, PAPER_PAGE, json_items
 from pagebuilder import card, hydration_div, listing_page
 from paperlist import Issue, ParseError
+from paperlist._formats.html import _pauses
 
 DAY = "daily_papers_2025-10-03.json"
 
@@ -277,22 +278,45 @@ def test_carriage_returns_keep_html_lines_right() -> None:
 
 @pytest.mark.parametrize("shift", [0, 1])
 def test_characters_split_between_parser_chunks_survive(shift: int) -> None:
-    """Pages are fed in 64 KiB pieces; a character cut in two by that is read whole."""
-    chunk = 1 << 16
+    """Pages are fed in pieces; a character cut in two where feeding pauses is read whole."""
     items = json_items(DAY)
     for item in items:
         item["paper"]["title"] = "Übersicht 漢字 " * 40
     page = listing_page(items).encode()
-    lead = next(at for at in range(chunk, len(page)) if page[at] >= 0xE0)  # of a 3-byte "漢"
-    # Padding in <head> moves that character to straddle the next chunk boundary.
-    padding = b" " * ((chunk - 1 - shift - lead) % chunk)
-    padded = page.replace(b"<head>", b"<head>" + padding, 1)
-    lead += len(padding)
-    assert lead % chunk == chunk - 1 - shift
-    assert padded[lead : lead + 3] == "漢".encode()
-    assert lead < padded.index(b"<section")  # inside the props
+    props = page.index(b'data-target="DailyPapers"', page.index(b"<body"))
+    pause = next(at for at in _pauses(page) if at > props)  # inside the props, a chunk on
+    han = "漢".encode()
+    lead = page.rindex(han, 0, pause - 1 - shift)
+    # Padding the first title moves that character to straddle the pause, which
+    # stays put: pauses inside the props count from the tag before them.
+    items[0]["paper"]["title"] = "x" * (pause - 1 - shift - lead) + items[0]["paper"]["title"]
+    padded = listing_page(items).encode()
+    assert pause in _pauses(padded)
+    assert padded[pause - 1 - shift : pause + 2 - shift] == han
+    assert pause < padded.index(b"<section")  # inside the props
     listing = paperlist.loads(padded, strict=True)
     assert listing.papers == paperlist.loads(json.dumps(items)).papers
+
+
+def test_feeding_pauses_right_after_the_props_tag() -> None:
+    """The real listing is fed up to the end of its DailyPapers tag, then in chunks."""
+    page = (DATA / "html" / "daily_listing_2024-08-01.html").read_bytes()
+    pauses = list(_pauses(page))
+    props = page.index(b'data-props="', page.index(b'data-target="DailyPapers"')) + 12
+    tag_end = page.index(b'">', props) + 2
+    assert tag_end in pauses
+    assert pauses == sorted(set(pauses))
+    assert pauses[-1] == len(page)
+    gaps = [after - before for before, after in zip([0, *pauses[:-1]], pauses, strict=True)]
+    assert all(0 < gap <= 1 << 16 for gap in gaps)
+
+
+def test_a_page_flooded_with_props_pauses_at_the_first_few_only() -> None:
+    page = b'<i data-props="">x</i>' * 10_000
+    pauses = list(_pauses(page))
+    assert pauses[:3] == [17, 39, 61]  # after each 22-byte element's start tag
+    assert pauses[15] == 15 * 22 + 17  # the sixteenth and last such pause
+    assert len(pauses) == 16 + 4  # then 64 KiB chunks over the other 219,653 bytes
 
 
 def test_paper_page_organization_from_its_submitter() -> None:

@@ -40,6 +40,7 @@ _SUBMITTED_BY = "Submitted by"
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
 _CHUNK = 1 << 16
+_PROPS_PAUSES = 16
 # An element's text with its descendants'. Compiled once; plain str results,
 # as lxml's "smart" strings would keep the whole page alive from a Paper.
 _string_value = etree.XPath("string()", smart_strings=False)
@@ -88,12 +89,48 @@ def _parse_until_props(page: str | bytes, parser: etree.HTMLPullParser) -> tuple
     The props hold all the data: the rendered cards after them would only
     cost parsing time (about a tenth of a listing page's).
     """
-    for start in range(0, len(page), _CHUNK):
-        parser.feed(page[start : start + _CHUNK])
+    fed = 0
+    for pause in _pauses(page):
+        parser.feed(page[fed:pause])
+        fed = pause
         for _, element in parser.read_events():
             if element.get("data-target") in _HYDRATION_TARGETS:
-                return element, start + _CHUNK
-    return None, len(page)
+                return element, fed
+    return None, fed
+
+
+def _pauses(page: str | bytes) -> Iterator[int]:
+    """Where feeding pauses to look at the elements parsed: right after each of the
+    first _PROPS_PAUSES tags holding a data-props value, and at least every _CHUNK.
+
+    Pausing at the props' tag, found by a byte search, spares parsing up to a
+    chunk of cards after it (4 % of a listing page's load). A search misled by
+    look-alike text only adds a pause; the cap keeps a page flooded with
+    data-props attributes from pausing at each (real pages hold 4 to 6).
+    """
+    position = 0
+    for _ in range(_PROPS_PAUSES):
+        if position == len(page):
+            return
+        props_tag_end = _after_props_tag(page, position)
+        while position + _CHUNK < props_tag_end:
+            position += _CHUNK
+            yield position
+        position = props_tag_end
+        yield position
+    while position < len(page):
+        position = min(position + _CHUNK, len(page))
+        yield position
+
+
+def _after_props_tag(page: str | bytes, start: int) -> int:
+    """Just past the ``>`` of the tag holding the next quoted data-props value from
+    ``start``; the page's end if there is none."""
+    value_end = _props_end(page, start)
+    if value_end == start:
+        return len(page)
+    tag_end = _find(page, ">", value_end)
+    return len(page) if tag_end == -1 else tag_end + 1
 
 
 def _from_cards_page(
