@@ -94,7 +94,7 @@ def test_format_modules_import_no_other_format_but_the_api_mapping() -> None:
         },
         "paperlist._formats.hub": {"paperlist._formats.api"},
         "paperlist._formats.document": {"paperlist._formats.api"},
-        "paperlist._formats.html": {"paperlist._formats.api"},
+        "paperlist._formats.html": {"paperlist._formats.api", "paperlist._formats.html_cards"},
         "paperlist._formats.text_grammar": {
             "paperlist._formats.reader_blocks",
             "paperlist._formats.text_lexer",

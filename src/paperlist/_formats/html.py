@@ -1,49 +1,38 @@
-"""HTML pages: hydration props first (through the JSON mapping), rendered cards second.
+"""HTML pages: hydration props first (through the JSON mapping), rendered cards second
+(in html_cards).
 
 The page is untrusted: the parser never touches the network, and libxml2's
 HTML parser does not expand entity declarations, so neither XXE nor
-billion-laughs pages can do harm. The only module that imports lxml.
+billion-laughs pages can do harm. With html_cards, the only modules that import lxml.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from .._context import LoadContext
-from .._dates import CardDate, looks_like_card_date
 from .._decoding import decode
 from .._json_values import decode_object, report_repeated_names
-from .._links import PAPER_LINK, arxiv_id_from_paper_url, mentioned_repos, repo_url
 from .._listing import Listing
 from .._model import Paper
-from .._numbers import AUTHOR_COUNT, STAR_COUNT_PATTERN, VOTE_COUNT, parse_count, parse_star_count
-from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .api import listing_from_hydration, listing_from_paper_page
+from .html_cards import all_text, find_cards, listing_from_cards
 
 __all__ = ["load_html"]
 
 _TITLE_SUFFIX = " - Hugging Face"
 _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
-_STARS = re.compile(STAR_COUNT_PATTERN)
-_ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SUBMITTED_BY = "Submitted by"
 
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
 _CHUNK = 1 << 16
 _PROPS_PAUSES = 16
-# An element's text with its descendants'. Compiled once; plain str results,
-# as lxml's "smart" strings would keep the whole page alive from a Paper.
-_string_value = etree.XPath("string()", smart_strings=False)
 
 
 def _parser(encoding: str | None) -> etree.HTMLPullParser:
@@ -138,9 +127,9 @@ def _from_cards_page(
 ) -> Listing:
     if isinstance(page, bytes):
         decode(page, context)  # reports the first bad byte (raises if strict)
-    cards = _cards(root)
+    cards = find_cards(root)
     if cards:
-        return _from_cards(cards, title, context)
+        return listing_from_cards(cards, title, context)
     raise context.error(
         "no Daily Papers data found: expected an element with data-target 'DailyPapers' "
         "or 'PaperContent', or article cards with a title linking to /papers/<id>"
@@ -169,7 +158,7 @@ def _from_hydrated_page(
     papers = list(listing.papers)
     for other in later:
         papers.extend(_later_props(page, other, len(papers), title, context))
-    if papers or not (cards := _cards(root)):
+    if papers or not (cards := find_cards(root)):
         return context.listing(papers, format="html", title=title, date=listing.date)
     context.report(
         f"the {element.get('data-target')} data-props hold no papers, but the page shows "
@@ -300,40 +289,11 @@ def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
     return cleaned
 
 
-def _cards(root: Any) -> list[tuple[Any, Any, Any]]:
-    """(article, title link, heading) of each card, in one pass over the page's links.
-
-    A card is an article with a heading that links to a paper page, in any
-    form of the URL; a link in an article nested in another belongs to the
-    inner one. Walking up from each link, never down from each article,
-    keeps nested articles linear.
-    """
-    found: dict[Any, tuple[Any, Any]] = {}
-    for link in root.iter("a"):
-        if not PAPER_LINK.fullmatch(link.get("href") or ""):
-            continue
-        heading, article = _heading_and_article(link)
-        if heading is not None and article is not None and article not in found:
-            found[article] = (link, heading)
-    return [(article, link, heading) for article, (link, heading) in found.items()]
-
-
-def _heading_and_article(link: Any) -> tuple[Any, Any]:
-    """The heading around ``link`` and the article around that, or None for either."""
-    heading = None
-    element = link.getparent()
-    while element is not None and element.tag != "article":
-        if heading is None and element.tag in _HEADINGS:
-            heading = element
-        element = element.getparent()
-    return heading, element
-
-
 def _page_title(root: Any) -> str | None:
     element = root.find(".//title")
     if element is None:
         return None
-    title = normalise_space(_string_value(element))
+    title = all_text(element)
     title = title.removesuffix(_TITLE_SUFFIX)
     return title or None
 
@@ -372,170 +332,3 @@ def _from_props(
     if type(props.get("paper")) is not dict:
         context.fail("expected a 'paper' object in the PaperContent data-props", line=line)
     return listing_from_paper_page(props, context, title=title, format="html", line=line)
-
-
-def _from_cards(
-    cards: list[tuple[Any, Any, Any]], title: str | None, context: LoadContext
-) -> Listing:
-    dates: dict[str, CardDate] = {}  # each distinct date line read once per page
-    papers = [
-        _CardReader(article, link, heading, index, context, dates).paper()
-        for index, (article, link, heading) in enumerate(cards)
-    ]
-    return context.listing(papers, format="html", title=title)
-
-
-def _all_text(element: Any) -> str:
-    return normalise_space(_string_value(element))
-
-
-class _CardReader:
-    """Reads one rendered card; anchored on structure and hrefs, never on class names."""
-
-    def __init__(
-        self,
-        article: Any,
-        link: Any,
-        heading: Any,
-        index: int,
-        context: LoadContext,
-        dates: dict[str, CardDate],
-    ) -> None:
-        self.index = index
-        self.context = context
-        self.dates = dates
-        self.link = link
-        self.upvotes: int | None = None
-        self.comments: int | None = None
-        self.author_count: int | None = None
-        self.published: datetime.date | None = None
-        self.github_stars: int | None = None
-        self.organization: str | None = None
-        self.organization_id: str | None = None
-        self.abstract: str | None = None
-        self.submitted_by: str | None = None
-        self.links: list[str] = []
-        for element, before_title in _card_elements(article, heading):
-            self._element(element, before_title)
-
-    def _element(self, element: Any, before_title: bool) -> None:
-        tag = element.tag
-        if tag == "a" and self._link(element):
-            return
-        own = element.text
-        if not own:  # most of a card's elements only wrap others
-            return
-        text = normalise_space(own)
-        if not text:
-            return
-        if text == _SUBMITTED_BY and self.submitted_by is None:
-            # "Submitted by <img> akhaliq": the handle follows the avatar.
-            self.submitted_by = _all_text(element).removeprefix(_SUBMITTED_BY).strip() or None
-        elif before_title and self.upvotes is None and VOTE_COUNT.fullmatch(text):
-            self.upvotes = 0 if text == "-" else self._count(text, element, "upvotes")
-        elif self.author_count is None and (count := AUTHOR_COUNT.fullmatch(text)):
-            self.author_count = self._count(count[1], element, "author_count")
-        elif self.published is None and looks_like_card_date(text):
-            self._date(text, element)
-        elif tag == "p":
-            self._paragraph(element, text)
-
-    def _paragraph(self, element: Any, own: str) -> None:
-        """The card's longest paragraph is its abstract; ``own`` is its own text, normal."""
-        # A paragraph without child elements holds its own text only.
-        paragraph = own if len(element) == 0 else _all_text(element)
-        if self.abstract is None or len(paragraph) > len(self.abstract):
-            self.abstract = paragraph
-
-    def _link(self, element: Any) -> bool:
-        """Read a comment count, repository or organisation link; False for other links."""
-        href = element.get("href") or ""
-        if href.endswith("#community"):
-            number = _all_text(element)
-            self.comments = 0 if number in ("", "-") else self._count(number, element, "comments")
-            return True
-        url = repo_url(href) if "://" in href else None
-        if url is not None:
-            self.links.append(url)
-            # Separate pieces: "<span>GitHub</span><span>1</span>" is two words.
-            words = " ".join(element.itertext()).split()
-            if words and _STARS.fullmatch(words[-1]):
-                self.github_stars = parse_star_count(words[-1])
-            return True
-        if (
-            self.organization is None
-            and _ORGANIZATION_HREF.fullmatch(href)
-            and element.find(".//img") is not None
-        ):
-            self.organization = _all_text(element) or None
-            self.organization_id = href[1:]  # "/ByteDance-Seed": the handle
-            return True
-        return False
-
-    def _date(self, text: str, element: Any) -> None:
-        parsed = self.context.card_date(text, self.dates)
-        self.published = parsed.date
-        self.comments = parsed.comments if self.comments is None else self.comments
-        if parsed.error is not None:
-            self.context.report(
-                parsed.error, line=element.sourceline, field="published", index=self.index
-            )
-
-    def _count(self, text: str, element: Any, field: str) -> int | None:
-        number = parse_count(text)
-        if number is None:
-            self.context.report(
-                f"expected a count, got {shorten(text, 20)!r}",
-                line=element.sourceline,
-                field=field,
-                index=self.index,
-            )
-        return number
-
-    def paper(self) -> Paper:
-        href = self.link.get("href", "")
-        arxiv_id = arxiv_id_from_paper_url(href)
-        if arxiv_id is None:
-            self.context.report(
-                f"expected a link to a paper page, got {href!r}",
-                line=self.link.sourceline,
-                field="arxiv_id",
-                index=self.index,
-            )
-        declared = self.links[0] if self.links else None  # the card's own GitHub link
-        return Paper(
-            title=_all_text(self.link),
-            arxiv_id=arxiv_id,
-            abstract=self.abstract or None,
-            author_count=self.author_count,
-            organization=self.organization,
-            organization_id=self.organization_id,
-            published=self.published,
-            upvotes=self.upvotes,
-            comments=self.comments,
-            repo_url=declared,
-            mentioned_repo_urls=mentioned_repos(declared, self.abstract, self.links[1:]),
-            github_stars=self.github_stars,
-            submitted_by=self.submitted_by,
-        )
-
-
-def _card_elements(article: Any, heading: Any) -> Iterator[tuple[Any, bool]]:
-    """The card's elements in document order, each with whether it comes before the title.
-
-    The heading's own elements are the title, and an article inside the card
-    is a card of its own: lxml's walk skips both subtrees, so each element of
-    a page is visited by one card at most, and nested articles stay linear.
-    """
-    walker = etree.iterwalk(article, events=("start",))
-    before_title = True
-    for _, element in walker:
-        if element is heading:
-            before_title = False
-            walker.skip_subtree()
-        elif not isinstance(element.tag, str):
-            continue  # a comment or processing instruction
-        elif element.tag == "article" and element is not article:
-            walker.skip_subtree()  # a card of its own
-        else:
-            yield element, before_title
