@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import pickle
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 import paperlist
 from paperlist import Issue, PaperlistError, ParseError, UnknownFormatError
+from paperlist._context import LoadContext
+from paperlist._surrogates import replace_in_text
 
 
 def test_hierarchy() -> None:
@@ -80,6 +83,16 @@ def test_completion_offers_public_names_only() -> None:
     assert dir(paperlist.errors) == sorted(paperlist.errors.__all__)
     assert "query" in dir(paperlist)
     assert "_loading" not in dir(paperlist)
+
+
+@pytest.mark.parametrize("position", [(1 << 20) - 1, 1 << 20, (1 << 20) + 5])
+def test_a_lone_surrogate_past_the_first_megabyte_is_found_where_it_is(position: int) -> None:
+    """Text is searched for surrogates a slice of 2**20 characters at a time."""
+    text = "é\n" + "x" * (position - 2) + "\udc00 and \ud800"
+    context = LoadContext("<string>", datetime.date(2026, 1, 1), strict=False)
+    assert replace_in_text(text, context) == text[:position] + "\ufffd and \ufffd"
+    assert [(issue.line, issue.column) for issue in context.issues] == [(2, position - 1)]
+    assert "U+DC00" in context.issues[0].message
 
 
 def test_lone_surrogates_become_replacement_characters_with_an_issue() -> None:

@@ -24,23 +24,39 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 """A JSON escape of a surrogate; a pair of them is a valid character, one alone is not."""
 _REPLACEMENT = "\ufffd"
+_SLICE = 1 << 20  # characters encoded at a time while looking for a surrogate
 
 
 def replace_in_text(text: str, context: LoadContext) -> str:
     """``text`` with each lone surrogate replaced, the first one reported."""
     if text.isascii():
         return text
-    first = _SURROGATE.search(text)
-    if first is None:
+    first = _first_surrogate(text)
+    if first == -1:
         return text
-    line, column = line_and_column(text, first.start())
+    line, column = line_and_column(text, first)
     context.report(
-        f"a lone surrogate U+{ord(first.group()):04X} cannot be written in any encoding: "
+        f"a lone surrogate U+{ord(text[first]):04X} cannot be written in any encoding: "
         "replaced by U+FFFD",
         line=line,
         column=column,
     )
     return _SURROGATE.sub(_REPLACEMENT, text)
+
+
+def _first_surrogate(text: str) -> int:
+    """Where the first surrogate in ``text`` is, or -1.
+
+    UTF-8's encoder stops at the first one, the only characters it cannot
+    write, twice as fast as a regular expression finds it; encoding a slice
+    at a time bounds the bytes it writes meanwhile.
+    """
+    for start in range(0, len(text), _SLICE):
+        try:
+            text[start : start + _SLICE].encode("utf-8")
+        except UnicodeEncodeError as error:
+            return start + error.start
+    return -1
 
 
 def replace_in_papers(papers: Sequence[Paper], context: LoadContext) -> list[Paper]:
