@@ -380,6 +380,9 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
         "### [" + " " * size + "x](https://huggingface.co/papers/2401.00001)\n"
     ),
     "spaces inside a link": lambda size: "[" + " " * size + "\n\n\n](x)\n",
+    "spaces in pandoc's Markdown": lambda size: (
+        "[a](b)\n" + ":::\n" * 5 + "Title" + " " * size + "x\n"
+    ),
     "one very long line": lambda size: "word " * (size // 5),
     "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),
 }

@@ -14,7 +14,8 @@ __all__ = ["MARKDOWN_IMAGE", "plain_markdown"]
 
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 """An image as converters write it, ``![alt](address)``, its address maybe over lines."""
-_PANDOC_FENCE = re.compile(r"^:::", re.MULTILINE)
+# A fence after a line break: re skips from "\n" to "\n", where "^" would be tried everywhere.
+_PANDOC_FENCE = re.compile(r"\n:::")
 # So many ":::" fences make pandoc's own Markdown, whose divs and attributes are markup.
 _PANDOC_FENCES = 5
 # A fenced div's line (in a list item too) or a raw HTML div line; an attribute block
@@ -22,12 +23,15 @@ _PANDOC_FENCES = 5
 _PANDOC_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?::::.*|</?div[^>]*>)$", re.MULTILINE)
 _ATTRIBUTES = r"\{(?:[.#][\w-]|[\w-]+=)[^{}]*\}"
 _PANDOC_SPAN = re.compile(rf"\[(?P<text>[^\[\]]*)\](?P<attributes>{_ATTRIBUTES})")
-_PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|[ \t]+){_ATTRIBUTES}")
+# Spaces before a block are matched from the first of them only: tried from each
+# space of a long run, "[ \t]+" would rescan the rest of it, in quadratic time.
+_PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|(?<![ \t])[ \t]+){_ATTRIBUTES}")
 
 
 def plain_markdown(text: str) -> str:
     """``text`` without pandoc's markup when it is pandoc's own Markdown; else as it is."""
-    if len(_PANDOC_FENCE.findall(text)) < _PANDOC_FENCES:
+    fences = (1 if text.startswith(":::") else 0) + len(_PANDOC_FENCE.findall(text))
+    if fences < _PANDOC_FENCES:
         return text
     return _without_pandoc_markup(text)
 

@@ -33,8 +33,8 @@ import attrs
 from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
 from .._link_notations import (
-    NUMBERED_LINK_LINE,
-    REFERENCE_DEFINITION,
+    count_numbered_link_lines,
+    has_reference_definitions,
     resolve_numbered_links,
     resolve_reference_links,
     without_link_numbers,
@@ -302,11 +302,11 @@ def _resolved_links(text: str) -> list[str]:
     with its list of references, are both read as inline links. (A browser copy has
     no bracket at all, and a one-character search is the cheapest test on a large dump.)
     """
-    linked = REFERENCE_DEFINITION.search(text) is not None
+    linked = has_reference_definitions(text)
     lines = resolve_reference_links(text) if linked else text.split("\n")
     if "\nReferences\n" in text:  # a lynx dump
         lines = resolve_numbered_links(lines)
-    elif len(NUMBERED_LINK_LINE.findall(text)) >= _NUMBERED_LINKS:
+    elif count_numbered_link_lines(text) >= _NUMBERED_LINKS:
         lines = without_link_numbers(lines)  # a text browser's, its references left out
     return lines
 
