@@ -28,14 +28,13 @@ _FILLED_WIDTH = 70  # a text browser's line this long was wrapped (elinks fills 
 _LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
 _LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
 # Markdown reference links: "[text][19]" with "[19]: /papers/…" defined at the end.
-_REFERENCE_DEFINITION = re.compile(
-    r"^[ \t]*\[(?P<number>\d+)\]:[ \t]+(?P<url>\S+)[ \t]*$", re.MULTILINE
-)
+_REFERENCE_DEFINITION_LINE = r"[ \t]*\[(?P<number>\d+)\]:[ \t]+(?P<url>\S+)[ \t]*$"
+_REFERENCE_DEFINITION = re.compile("^" + _REFERENCE_DEFINITION_LINE, re.MULTILINE)
 _REFERENCE_USE = re.compile(r"\]\[(?P<number>\d+)\]")
 # The two line shapes above, after a line break: re skips from one "\n" to the next,
 # ten times faster over a large dump than trying "^" at every character.
-_NUMBERED_LINK_AFTER_BREAK = re.compile(r"\n" + _NUMBERED_LINK_LINE.pattern)
-_REFERENCE_DEFINITION_AFTER_BREAK = re.compile(r"\n[ \t]*\[\d+\]:[ \t]+\S+[ \t]*$", re.MULTILINE)
+_NUMBERED_LINK_AFTER_BREAK = re.compile("\n" + _NUMBERED_LINK_LINE.pattern)
+_REFERENCE_DEFINITION_AFTER_BREAK = re.compile("\n" + _REFERENCE_DEFINITION_LINE, re.MULTILINE)
 
 
 def count_numbered_link_lines(text: str) -> int:
