@@ -279,6 +279,8 @@ def _is_sentence(text: str) -> bool:
 _SENTENCE_ENDS = frozenset(".?)]")
 _TITLE_KINDS = frozenset({Kind.TEXT, Kind.TITLE, Kind.ABSTRACT})
 _DATE_KINDS = frozenset({Kind.DATE, Kind.TEXT})
+# Kinds the hot paths test, as module names: CPython 3.11 looks Kind.X up in full each time.
+_AUTHORS, _SEPARATOR, _TEXT = Kind.AUTHORS, Kind.SEPARATOR, Kind.TEXT
 
 
 def _skip_front_matter(lines: list[str]) -> int:
@@ -505,7 +507,7 @@ class _Assembler:
         card = self.card
         title_like = _is_title_like(unit)
         if card is not None:
-            before_separator = following is not None and following.kind == Kind.SEPARATOR
+            before_separator = following is not None and following.kind == _SEPARATOR
             if before_separator and self._organization_line(card, unit):
                 return
             if card.abstract is None and not card.has_attributes:
@@ -515,7 +517,7 @@ class _Assembler:
                 new_card = self._start_card(unit, explicit=False)
                 if not (
                     following is not None
-                    and following.kind == Kind.TEXT
+                    and following.kind == _TEXT
                     and not _is_title_like(following)
                 ):
                     new_card.problem(
@@ -633,16 +635,16 @@ class _Assembler:
 
     def _separator(self, unit: Unit, following: Unit | None) -> bool:
         """The "·" before a date; True when it took the date unit after it."""
-        if following is not None and following.kind == Kind.AUTHORS:
+        if following is not None and following.kind == _AUTHORS:
             return False  # "·" then the author count: a 2024 listing card
         if unit.text == "•" and (following is None or following.kind not in _DATE_KINDS):
             return False  # an empty list item
         card = self._attribute_card(unit, "date")
-        if following is None or following.kind not in (Kind.DATE, Kind.TEXT):
+        if following is None or following.kind not in _DATE_KINDS:
             if card is not None:
                 card.problem("expected a date after '·'", unit, "published")
             return False
-        if following.kind == Kind.TEXT and not has_date_shape(following.text):
+        if following.kind == _TEXT and not has_date_shape(following.text):
             if card is not None:
                 card.problem(
                     f"expected a date after '·', got {_excerpt(following.text)}",
