@@ -290,7 +290,8 @@ def _without_nul(page: str | bytes, context: LoadContext) -> str | bytes:
 
 
 def _page_title(root: Any) -> str | None:
-    element = root.find(".//title")
+    # The first <title> in document order; iter() walks in C, find() parses its path first.
+    element = next(root.iter("title"), None)
     if element is None:
         return None
     title = all_text(element)
