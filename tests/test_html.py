@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import html
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import paperlist
+import paperlist._formats.html
 from conftest import DATA, PAPER_PAGE, json_items
 from pagebuilder import card, hydration_div, listing_page
 from paperlist import Issue, ParseError
@@ -395,6 +397,52 @@ def test_a_look_alike_target_after_the_props_changes_nothing() -> None:
     )
     listing = paperlist.loads(page, strict=True)
     assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        '<div data-target="&#68;ailyPapers" data-props="{props}"></div>',  # a character reference
+        "<div DATA-TARGET='DailyPapers' data-props=\"{props}\"></div>",  # names are case-blind
+        '<div data-target=DailyPapers data-props="{props}"></div>',  # bare
+        '<p>İ</p><div data-target="&#68;ailyPapers" data-props="{props}"></div>',  # after non-ASCII
+    ],
+)
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_a_second_hydration_element_is_found_however_its_target_is_written(
+    second: str, as_bytes: bool
+) -> None:
+    first, later = json_items(DAY)[:2], json_items(DAY)[2:4]
+    props = html.escape(json.dumps(_day_props(later)))
+    page = _page_with_elements(hydration_div(_day_props(first)), second.format(props=props))
+    listing = paperlist.loads(page.encode() if as_bytes else page, strict=True)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in first + later]
+
+
+def test_a_paper_pages_props_after_a_listings_are_read_too() -> None:
+    """The second element need not hold the first one's target."""
+    items = json_items(DAY)[:3]
+    page = _page_with_elements(
+        hydration_div(_day_props(items[:2])),
+        hydration_div({"paper": items[2]["paper"]}, target="PaperContent"),
+    )
+    listing = paperlist.loads(page, strict=True)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+
+
+@pytest.mark.parametrize(
+    "path", [DATA / "html" / "daily_listing_2024-08-01.html", PAPER_PAGE], ids=["listing", "paper"]
+)
+def test_the_rest_of_a_real_page_is_never_parsed(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other data-target names after the props (UpvoteControl, ThemeSwitcher) are passed over."""
+
+    def refuse(*arguments: object) -> None:
+        raise AssertionError("the rest of the page was parsed")
+
+    monkeypatch.setattr(paperlist._formats.html, "_parse_rest", refuse)
+    assert len(paperlist.load(path, strict=True)) >= 1
 
 
 def test_an_unreadable_second_element_is_an_issue_leniently() -> None:

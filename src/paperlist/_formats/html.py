@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,15 @@ __all__ = ["load_html"]
 
 _TITLE_SUFFIX = " - Hugging Face"
 _HYDRATION_TARGETS = ("DailyPapers", "PaperContent")
+# A data-target attribute in any case, with its value when spelt plainly (quoted or bare,
+# of name characters only). It opens with the "-", which re skips to quickly; the
+# look-behind then checks the "data" before it.
+_TARGET = (
+    r"-[tT][aA][rR][gG][eE][tT](?<=[dD][aA][tT][aA]-[tT][aA][rR][gG][eE][tT])"
+    r"""(?:\s*=\s*(["']?)(?P<name>[\w-]*)\1(?=[\s/>]))?"""
+)
+_TARGET_TEXT = re.compile(_TARGET, re.ASCII)
+_TARGET_BYTES = re.compile(_TARGET.encode())
 
 
 # Pages are fed to the parser in pieces so that it can stop at the props.
@@ -169,14 +179,29 @@ def _from_hydrated_page(
 
 
 def _shows_another(page: str | bytes, element: Any) -> bool:
-    """Whether ``element``'s target name appears again after its props.
+    """Whether a data-target attribute after ``element``'s tag may name a hydration
+    element.
 
-    One search of the bytes after the props spares parsing the rest of every
-    ordinary page; a name that only looks like one (``DailyPapersBanner``)
-    costs that parse and nothing else.
+    Attribute names are case-insensitive and values may be written with
+    character references (``&#68;ailyPapers``), so each data-target after the
+    tag is looked at, and only a value spelt plainly as another name
+    (``UpvoteControl``) is passed over. One search of the rest of the page
+    spares parsing it on every real page.
     """
-    after = _props_end(page, _line_start(page, element.sourceline or 1))
-    return _find(page, element.get("data-target"), after) != -1
+    start = _line_start(page, element.sourceline or 1)
+    props_end = _props_end(page, start)
+    # From the end of the element's tag: its own data-target may follow its props.
+    after = _find(page, ">", props_end) + 1 if props_end != start else start
+    pattern: re.Pattern[Any] = _TARGET_BYTES if isinstance(page, bytes) else _TARGET_TEXT
+    for target in pattern.finditer(page, after):
+        name = target["name"]
+        if name is None or _text(name) in _HYDRATION_TARGETS:
+            return True
+    return False
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("ascii") if isinstance(value, bytes) else value
 
 
 def _props_end(page: str | bytes, start: int) -> int:
