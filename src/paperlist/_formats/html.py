@@ -111,7 +111,7 @@ def _pauses(page: str | bytes) -> Iterator[int]:
     for _ in range(_PROPS_PAUSES):
         if position == len(page):
             return
-        props_tag_end = _after_props_tag(page, position)
+        props_tag_end = _after_props_tag(page, position) or len(page)
         while position + _CHUNK < props_tag_end:
             position += _CHUNK
             yield position
@@ -122,14 +122,14 @@ def _pauses(page: str | bytes) -> Iterator[int]:
         yield position
 
 
-def _after_props_tag(page: str | bytes, start: int) -> int:
+def _after_props_tag(page: str | bytes, start: int) -> int | None:
     """Just past the ``>`` of the tag holding the next quoted data-props value from
-    ``start``; the page's end if there is none."""
+    ``start``; None when there is no such value or its tag never closes."""
     value_end = _props_end(page, start)
     if value_end == start:
-        return len(page)
+        return None
     tag_end = _find(page, ">", value_end)
-    return len(page) if tag_end == -1 else tag_end + 1
+    return None if tag_end == -1 else tag_end + 1
 
 
 def _from_cards_page(
@@ -189,9 +189,8 @@ def _shows_another(page: str | bytes, element: Any) -> bool:
     spares parsing it on every real page.
     """
     start = _line_start(page, element.sourceline or 1)
-    props_end = _props_end(page, start)
     # From the end of the element's tag: its own data-target may follow its props.
-    after = _find(page, ">", props_end) + 1 if props_end != start else start
+    after = _after_props_tag(page, start) or start
     pattern: re.Pattern[Any] = _TARGET_BYTES if isinstance(page, bytes) else _TARGET_TEXT
     for target in pattern.finditer(page, after):
         name = target["name"]
