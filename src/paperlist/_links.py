@@ -41,6 +41,7 @@ _OLD_ARXIV_ID = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 # A link to a paper page in any form: absolute, scheme-relative or relative; www., hf.co.
 _PAPER_PATH = r"(?:(?:https?:)?//(?:www\.)?(?:huggingface\.co|hf\.co))?(?:\.{0,2}/)?papers/"
 _PAPER_URL = re.compile(_PAPER_PATH + r"([^?#\s)/]+)/?(?:[?#][^\s)]*)?", re.IGNORECASE)
+_COMMON_PAPER_PREFIXES = ("/papers/", "https://huggingface.co/papers/")
 _HUB_URL = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/")
 PAPER_LINK = re.compile(_PAPER_PATH + r"[^\s?#]+(?:[?#]\S*)?", re.IGNORECASE)
 """Any link under a paper page's path, an id or not (a card links its title so)."""
@@ -138,11 +139,16 @@ def repo_url(value: str) -> str | None:
 
 def normalise_arxiv_id(text: str) -> str | None:
     """``2509.24002v2`` -> ``2509.24002``; legacy ``hep-th/9901001`` kept; else None."""
-    if len(text) == 10 and text[4] == "." and text[:4].isdigit() and text[5:].isdigit():
-        return text  # "2509.24002", the shape of every id since 2015: no regex needed
+    if _has_usual_shape(text):
+        return text  # no regex needed
     text = text.strip()
     match = _NEW_ARXIV_ID.fullmatch(text) or _OLD_ARXIV_ID.fullmatch(text)
     return match[1] if match else None
+
+
+def _has_usual_shape(text: str) -> bool:
+    """Whether ``text`` is shaped as every arXiv id since 2015 is: ``2509.24002``."""
+    return len(text) == 10 and text[4] == "." and text[:4].isdigit() and text[5:].isdigit()
 
 
 def is_bare_url(stripped: str) -> bool:
@@ -165,5 +171,9 @@ def hub_handle(url: str | None) -> str | None:
 
 def arxiv_id_from_paper_url(url: str) -> str | None:
     """The arXiv id in a ``huggingface.co/papers/<id>`` link, or None."""
+    # The two forms pages use, with an id of the usual shape, need no regex.
+    for prefix in _COMMON_PAPER_PREFIXES:
+        if url.startswith(prefix) and _has_usual_shape(arxiv_id := url[len(prefix) :]):
+            return arxiv_id
     match = _PAPER_URL.fullmatch(url.strip())
     return normalise_arxiv_id(match[1]) if match else None

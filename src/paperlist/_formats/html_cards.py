@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -105,8 +104,28 @@ class _CardReader:
         self.abstract: str | None = None
         self.submitted_by: str | None = None
         self.links: list[str] = []
-        for element, before_title in _card_elements(article, heading):
-            self._element(element, before_title)
+        self._walk(article, heading)
+
+    def _walk(self, article: Any, heading: Any) -> None:
+        """Read the card's elements in document order.
+
+        The heading's own elements are the title, and an article inside the
+        card is a card of its own: lxml's walk skips both subtrees, so each
+        element of a page is visited by one card at most, and nested articles
+        stay linear.
+        """
+        walker = etree.iterwalk(article, events=("start",))
+        before_title = True
+        for _, element in walker:
+            if element is heading:
+                before_title = False
+                walker.skip_subtree()
+            elif not isinstance(element.tag, str):
+                continue  # a comment or processing instruction
+            elif element.tag == "article" and element is not article:
+                walker.skip_subtree()  # a card of its own
+            else:
+                self._element(element, before_title)
 
     def _element(self, element: Any, before_title: bool) -> None:
         tag = element.tag
@@ -123,9 +142,14 @@ class _CardReader:
             self.submitted_by = all_text(element).removeprefix(_SUBMITTED_BY).strip() or None
         elif before_title and self.upvotes is None and VOTE_COUNT.fullmatch(text):
             self.upvotes = 0 if text == "-" else self._count(text, element, "upvotes")
-        elif self.author_count is None and (count := AUTHOR_COUNT.fullmatch(text)):
+        # The first character rules tests out: a count opens with a digit, a date with a letter.
+        elif (
+            self.author_count is None
+            and text[0].isdecimal()
+            and (count := AUTHOR_COUNT.fullmatch(text))
+        ):
             self.author_count = self._count(count[1], element, "author_count")
-        elif self.published is None and looks_like_card_date(text):
+        elif self.published is None and text[0].isalpha() and looks_like_card_date(text):
             self._date(text, element)
         elif tag == "p":
             self._paragraph(element, text)
@@ -208,24 +232,3 @@ class _CardReader:
             github_stars=self.github_stars,
             submitted_by=self.submitted_by,
         )
-
-
-def _card_elements(article: Any, heading: Any) -> Iterator[tuple[Any, bool]]:
-    """The card's elements in document order, each with whether it comes before the title.
-
-    The heading's own elements are the title, and an article inside the card
-    is a card of its own: lxml's walk skips both subtrees, so each element of
-    a page is visited by one card at most, and nested articles stay linear.
-    """
-    walker = etree.iterwalk(article, events=("start",))
-    before_title = True
-    for _, element in walker:
-        if element is heading:
-            before_title = False
-            walker.skip_subtree()
-        elif not isinstance(element.tag, str):
-            continue  # a comment or processing instruction
-        elif element.tag == "article" and element is not article:
-            walker.skip_subtree()  # a card of its own
-        else:
-            yield element, before_title
