@@ -301,24 +301,27 @@ def test_characters_split_between_parser_chunks_survive(shift: int) -> None:
 
 
 def test_feeding_pauses_right_after_the_props_tag() -> None:
-    """The real listing is fed up to the end of its DailyPapers tag, then in chunks."""
+    """The real listing is fed in chunks up to the end of its DailyPapers tag, and no
+    further: no other data-target on the page may name a hydration element."""
     page = (DATA / "html" / "daily_listing_2024-08-01.html").read_bytes()
     pauses = list(_pauses(page))
     props = page.index(b'data-props="', page.index(b'data-target="DailyPapers"')) + 12
     tag_end = page.index(b'">', props) + 2
-    assert tag_end in pauses
-    assert pauses == sorted(set(pauses))
-    assert pauses[-1] == len(page)
-    gaps = [after - before for before, after in zip([0, *pauses[:-1]], pauses, strict=True)]
-    assert all(0 < gap <= 1 << 16 for gap in gaps)
+    assert pauses == [1 << 16, 2 << 16, tag_end]
 
 
-def test_a_page_flooded_with_props_pauses_at_the_first_few_only() -> None:
-    page = b'<i data-props="">x</i>' * 10_000
+def test_a_page_without_a_possible_hydration_target_never_pauses() -> None:
+    page = b'<i data-target="UpvoteControl" data-props="">x</i>' * 100
+    assert list(_pauses(page)) == []
+
+
+def test_a_page_flooded_with_targets_pauses_at_the_first_few_only() -> None:
+    page = b'<i data-target=DailyPapers data-props="">x</i>' * 10_000
     pauses = list(_pauses(page))
-    assert pauses[:3] == [17, 39, 61]  # after each 22-byte element's start tag
-    assert pauses[15] == 15 * 22 + 17  # the sixteenth and last such pause
-    assert len(pauses) == 16 + 4  # then 64 KiB chunks over the other 219,653 bytes
+    assert pauses[:3] == [41, 87, 133]  # after each 46-byte element's start tag
+    assert pauses[15] == 15 * 46 + 41  # the sixteenth and last such pause
+    assert len(pauses) == 16 + 8  # then 64 KiB chunks over the other 459,269 bytes
+    assert pauses[-1] == len(page)
 
 
 def test_paper_page_organization_from_its_submitter() -> None:
@@ -443,6 +446,42 @@ def test_the_rest_of_a_real_page_is_never_parsed(
 
     monkeypatch.setattr(paperlist._formats.html, "_parse_rest", refuse)
     assert len(paperlist.load(path, strict=True)) >= 1
+
+
+def test_a_cards_page_is_parsed_without_events_after_its_last_possible_target(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The look-alike target in the page's script is the last that may name a hydration
+    element; once it is passed, the page is parsed whole without start events."""
+    parsed: list[object] = []
+    parse = paperlist._formats.html._parse_without_events
+
+    def spy(page: str | bytes) -> object:
+        parsed.append(page)
+        return parse(page)
+
+    monkeypatch.setattr(paperlist._formats.html, "_parse_without_events", spy)
+    items = json_items(DAY)[:3]
+    page = listing_page(items, hydration=False)
+    listing = paperlist.loads(page, today=datetime.date(2025, 10, 3), strict=True)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+    assert parsed == [page]
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_props_after_the_cards_are_found_however_their_target_is_written(
+    as_bytes: bool,
+) -> None:
+    """Cards first, then the only hydration element, its target a character reference:
+    its props are the papers (the cards, other papers here, are not read)."""
+    carded, held = json_items(DAY)[:2], json_items(DAY)[2:5]
+    props = html.escape(json.dumps(_day_props(held)))
+    cards = "".join(card(item) for item in carded)
+    page = _page_with_elements(
+        cards, f'<div data-target="&#68;ailyPapers" data-props="{props}"></div>'
+    )
+    listing = paperlist.loads(page.encode() if as_bytes else page, strict=True)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in held]
 
 
 def test_an_unreadable_second_element_is_an_issue_leniently() -> None:
