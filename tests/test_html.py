@@ -468,6 +468,23 @@ def test_a_cards_page_is_parsed_without_events_after_its_last_possible_target(
     assert parsed == [page]
 
 
+def test_a_look_alike_target_late_in_a_page_keeps_its_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past a third of the page, parsing on with events costs less than parsing again."""
+
+    def refuse(page: str | bytes) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(paperlist._formats.html, "_parse_without_events", refuse)
+    items = json_items(DAY)[:3]
+    page = listing_page(items, hydration=False).replace(
+        "</body>", '<script>\'<i data-target="DailyPapers" data-props="">\'</script></body>'
+    )
+    listing = paperlist.loads(page, today=datetime.date(2025, 10, 3), strict=True)
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in items]
+
+
 @pytest.mark.parametrize("as_bytes", [False, True])
 def test_props_after_the_cards_are_found_however_their_target_is_written(
     as_bytes: bool,
