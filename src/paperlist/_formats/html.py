@@ -45,28 +45,25 @@ _CHUNK = 1 << 16
 _PROPS_PAUSES = 16
 
 
-def _parser(page: str | bytes, *, events: bool) -> Any:
-    """An HTML parser for ``page``; with ``events``, one that reports each element's start.
+def _parser_options(page: str | bytes) -> dict[str, Any]:
+    """How every parser of ``page`` is set up.
 
     One parser per load: lxml parsers must not be shared between threads.
     huge_tree lifts libxml2's 10 MB limit on one attribute, beyond which a
     monthly page's props would silently read as empty.
     """
-    options: dict[str, Any] = {
+    return {
         "encoding": "utf-8" if isinstance(page, bytes) else None,
         "no_network": True,
         "huge_tree": True,
         "remove_comments": True,
     }
-    if events:
-        return etree.HTMLPullParser(events=("start",), **options)
-    return etree.HTMLParser(**options)
 
 
 def load_html(page: str | bytes, context: LoadContext) -> Listing:
     """Read a saved Daily Papers listing page or paper page (a str, or UTF-8 bytes)."""
     page = _without_nul(page, context)
-    parser = _parser(page, events=True)
+    parser = etree.HTMLPullParser(events=("start",), **_parser_options(page))
     with _parse_errors(context):
         hydrated, fed = _parse_until_props(page, parser)
         if hydrated is not None:
@@ -74,7 +71,7 @@ def load_html(page: str | bytes, context: LoadContext) -> Listing:
         elif fed < len(page) // 3:
             root = _parse_without_events(page)
         else:
-            root = _parse_rest(page, parser, fed)[1]
+            root = _parse_rest(page, parser, fed)[1]  # holding no hydration element
     if root is None:
         context.fail("no Daily Papers data found: the page is empty")
     title = _page_title(root)
@@ -273,7 +270,7 @@ def _parse_without_events(page: str | bytes) -> Any:
     Events cost half a plain parse again, so parsing the fed part twice costs
     less, up to a third of the page.
     """
-    parser = _parser(page, events=False)
+    parser = etree.HTMLParser(**_parser_options(page))
     parser.feed(page)
     return parser.close()
 
