@@ -180,7 +180,7 @@ class _CardReader:
         if (
             self.organization is None
             and _ORGANIZATION_HREF.fullmatch(href)
-            and element.find(".//img") is not None
+            and next(element.iter("img"), None) is not None  # an avatar: iter walks in C
         ):
             self.organization = all_text(element) or None
             self.organization_id = href[1:]  # "/ByteDance-Seed": the handle
