@@ -118,18 +118,18 @@ class _CardReader:
         walker = etree.iterwalk(article, events=("start",))
         before_title = True
         for _, element in walker:
+            tag = element.tag  # lxml builds a new str on each read
             if element is heading:
                 before_title = False
                 walker.skip_subtree()
-            elif not isinstance(element.tag, str):
+            elif not isinstance(tag, str):
                 continue  # a comment or processing instruction
-            elif element.tag == "article" and element is not article:
+            elif tag == "article" and element is not article:
                 walker.skip_subtree()  # a card of its own
             else:
-                self._element(element, before_title)
+                self._element(element, tag, before_title)
 
-    def _element(self, element: Any, before_title: bool) -> None:
-        tag = element.tag
+    def _element(self, element: Any, tag: str, before_title: bool) -> None:
         if tag == "a" and self._link(element):
             return
         own = element.text
