@@ -133,7 +133,7 @@ def test_wheel_installs_alone_and_runs(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert sample.splitlines()[-1] == "1 papers"
+    assert sample.splitlines()[-1] == "1 of 87 papers"
 
 
 @pytest.mark.slow

@@ -65,7 +65,7 @@ def test_python_m_paperlist_runs_the_command(
     with pytest.raises(SystemExit) as exited:
         runpy.run_module("paperlist", run_name="__main__")
     assert exited.value.code == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "1 papers"
+    assert capsys.readouterr().out.splitlines()[-1] == "1 of 87 papers"  # the seed's 87
 
 
 def test_help_documents_every_option_with_examples() -> None:
@@ -122,6 +122,14 @@ def test_columns_of_the_table_and_csv() -> None:
     assert csv_out.stdout.splitlines()[:2] == ["arxiv_id,upvotes", "2403.12015,32"]
 
 
+def test_the_table_counts_what_matched_and_what_a_limit_kept() -> None:
+    """The 2024-03-19 response holds 13 papers: a limit below that says how many matched."""
+    path = str(JSON_FILES[0])
+    assert run(path, "--limit", "2").stdout.splitlines()[-1] == "2 of 13 papers"
+    assert run(path, "--limit", "20").stdout.splitlines()[-1] == "13 papers"
+    assert run(path, "--limit", "0").stdout.splitlines()[-1] == "0 of 13 papers"
+
+
 def test_quiet_prints_one_arxiv_id_per_line() -> None:
     quiet = run(str(JSON_FILES[0]), "-q", "--sort", "upvotes", "--reverse", "--limit", "2")
     assert quiet.stdout == "2403.12015\n2403.10704\n"  # 32 and 16 upvotes in the file
@@ -133,7 +141,7 @@ def test_sample_is_the_main_job() -> None:
     result = run("--sample", "--limit", "2")
     assert result.returncode == 0, result.stderr
     assert "Physical Reasoning and Object Planning" in result.stdout
-    assert result.stdout.splitlines()[-1] == "2 papers"
+    assert result.stdout.splitlines()[-1] == "2 of 87 papers"
 
 
 def test_json_output_is_paperlists_own_format() -> None:
@@ -266,7 +274,7 @@ def test_lenient_problems_are_warnings() -> None:
     assert result.stderr == (
         "-:7:1: warning: expected a date like 'Sep 11' or 'Sep 11, 2024', got 'Smarch 3, 2024'\n"
     )
-    assert result.stdout.splitlines()[-1] == "1 papers"
+    assert result.stdout.splitlines()[-1] == "1 paper"
 
 
 # -- filters -----------------------------------------------------------------------

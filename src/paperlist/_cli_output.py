@@ -31,9 +31,18 @@ _SHORTEST_TITLE = 20
 
 
 def render(
-    listing: Listing, output: str, *, columns: Sequence[str], width: int | None
+    listing: Listing,
+    output: str,
+    *,
+    columns: Sequence[str],
+    width: int | None,
+    matched: int | None = None,
 ) -> Iterator[str]:
-    """``listing`` as ``output``; ``width`` None leaves table cells whole."""
+    """``listing`` as ``output``; ``width`` None leaves table cells whole.
+
+    ``matched`` is how many papers matched before ``--limit`` kept ``listing``'s
+    first ones; the table's last line says so when it kept fewer.
+    """
     if output == "json":
         yield dumps(listing, indent=2) + "\n"
     elif output == "jsonl":
@@ -47,6 +56,7 @@ def render(
         yield from _csv(listing.papers, columns)
     else:
         yield from _table(listing.papers, columns, width)
+        yield _count_line(len(listing), matched)
 
 
 def _cell(value: object) -> str:
@@ -103,4 +113,10 @@ def _table(papers: Sequence[Paper], columns: Sequence[str], width: int | None) -
         if has_title:
             aligned.append(title if title_room is None else shorten(title, title_room))
         yield "  ".join(aligned).rstrip() + "\n"
-    yield f"{len(papers)} papers\n"
+
+
+def _count_line(shown: int, matched: int | None) -> str:
+    """The table's last line: "1 paper", "87 papers", or "5 of 87 papers" after a limit."""
+    if matched is not None and matched > shown:
+        return f"{shown:,} of {matched:,} papers\n"
+    return f"{shown:,} paper{'' if shown == 1 else 's'}\n"

@@ -357,6 +357,7 @@ class _Run:
         listing = listing.filter(*_predicates(args))
         if args.sort is not None:
             listing = listing.sort_by(*args.sort, reverse=args.reverse)
+        matched = len(listing)
         if args.limit is not None:
             listing = listing[: args.limit]
         output = "ids" if args.quiet else args.output
@@ -364,7 +365,7 @@ class _Run:
         width = None
         if output == "table" and not args.no_truncate and _is_terminal(self.stdout):
             width = shutil.get_terminal_size((100, 24)).columns
-        for piece in render(listing, output, columns=columns, width=width):
+        for piece in render(listing, output, columns=columns, width=width, matched=matched):
             self.stdout.write(piece)
         self.stdout.flush()
         return EXIT_SOME_FILES_FAILED if self.failed else EXIT_OK
