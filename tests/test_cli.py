@@ -18,6 +18,7 @@ import pytest
 
 import paperlist
 from conftest import DATA, JSON_FILES, PAPER_PAGE, SEED
+from paperlist._cli_output import _count_line
 from paperlist.cli import main
 
 
@@ -128,6 +129,12 @@ def test_the_table_counts_what_matched_and_what_a_limit_kept() -> None:
     assert run(path, "--limit", "2").stdout.splitlines()[-1] == "2 of 13 papers"
     assert run(path, "--limit", "20").stdout.splitlines()[-1] == "13 papers"
     assert run(path, "--limit", "0").stdout.splitlines()[-1] == "0 of 13 papers"
+
+
+def test_the_count_line_writes_thousands_with_separators() -> None:
+    assert _count_line(1204, None) == "1,204 papers\n"
+    assert _count_line(1, 1) == "1 paper\n"
+    assert _count_line(20, 1204) == "20 of 1,204 papers\n"
 
 
 def test_quiet_prints_one_arxiv_id_per_line() -> None:
