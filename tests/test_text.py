@@ -8,7 +8,7 @@ import re
 import pytest
 
 import paperlist
-from conftest import SEED, SEED_TODAY
+from conftest import DATA, SEED, SEED_TODAY
 from paperlist import Issue, ParseError
 
 ABSTRACT = "We propose a method. " * 12  # long enough to be read as an abstract
@@ -335,13 +335,52 @@ _ONE_LINE_CARD = "Submitted by akhaliq 94 The Llama 3 Herd of Models · 533 auth
 _LLAMA = ("The Llama 3 Herd of Models", 94, 533, 5, "akhaliq")
 
 
+def test_a_stretch_of_a_page_flattened_onto_one_line_reads_its_cards() -> None:
+    """BeautifulSoup's one-line text of the real page, from its first card on (as from
+    ``section.get_text(" ", strip=True)``): its 13 cards, and the footer reported."""
+    page = (DATA / "text" / "daily_listing_2024-08-01.bs4-one-line.txt").read_text()
+    stretch = page[page.index("Submitted by") :]
+    listing = paperlist.loads(stretch, today=datetime.date(2024, 8, 1))
+    whole = paperlist.loads(page, today=datetime.date(2024, 8, 1))
+    assert len(listing) == 13
+    assert listing.papers == whole.papers
+    (issue,) = listing.issues
+    assert issue.message.startswith("not read as a paper: nothing but its text says 'Previous Next")
+
+
+def test_one_line_cards_glued_together_are_each_read() -> None:
+    """Two of trafilatura's one-line cards of the real page with no line break between
+    them (two dumps joined): two papers, as each line shows, and no title holding both."""
+    glued = (
+        "Submitted by akhaliq 3 NeRF-MAE: Masked AutoEncoders for Self-Supervised 3D "
+        "Representation Learning for Neural Radiance Fields · 6 authors 2"
+        "Submitted by akhaliq 24 Tora: Trajectory-oriented Diffusion Transformer for Video "
+        "Generation · 5 authors 2\n"
+    )
+    listing = paperlist.loads(glued, today=datetime.date(2024, 8, 1), strict=True)
+    assert [
+        (paper.title, paper.upvotes, paper.author_count, paper.comments, paper.submitted_by)
+        for paper in listing
+    ] == [
+        (
+            "NeRF-MAE: Masked AutoEncoders for Self-Supervised 3D Representation Learning "
+            "for Neural Radiance Fields",
+            3, 6, 2, "akhaliq",
+        ),
+        (
+            "Tora: Trajectory-oriented Diffusion Transformer for Video Generation",
+            24, 5, 2, "akhaliq",
+        ),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("before", "reported"),
     [
         # A page on one line whose second "card" is no card: the header and it are reported.
         (
             f"Daily Papers - Hugging Face Models Aug 1 {_ONE_LINE_CARD} Submitted by nobody",
-            ["'Daily Papers - Hugging", "'nobody'"],
+            ["'Daily Papers - Hugging", "'Submitted by nobody'"],
         ),
         # A long line that starts like the page's title but holds no card is text.
         ("Daily Papers - Hugging Face: today's page, as my notes tool kept it\n", ['"Daily']),

@@ -168,6 +168,9 @@ _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
     r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
 )
+# Where each card of a line of one-line cards starts, glued to the one before or not
+# (one split per card: the spaces before it, else the empty string).
+_ONE_LINE_CARD_START = re.compile(rf"(?:\s+|(?<=\S)|^)(?={_SUBMITTED_BY} )")
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
 _SUBMITTER_NAME = re.compile(
@@ -495,11 +498,9 @@ class _Reader:
         return self.closings[index]
 
     def _submitter(self, line: str, stripped: str) -> bool:
-        """ "Submitted by <user>", the name maybe a few lines on; or a whole one-line card."""
-        card = _ONE_LINE_CARD.fullmatch(stripped)
-        if card is not None:
-            self._one_line_card(line, card)
-            self.index += 1
+        """ "Submitted by <user>", the name maybe a few lines on; or one-line cards."""
+        if _ONE_LINE_CARD.match(stripped) is not None:
+            self._one_line_cards(line, _ONE_LINE_CARD_START.split(stripped)[1:])
             return True
         name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
         if name is None and _UNCLOSED_IMAGE.search(stripped):
@@ -536,6 +537,22 @@ class _Reader:
             return name
         return None
 
+    def _one_line_cards(self, line: str, pieces: list[str]) -> None:
+        """The pieces of a line that each start with "Submitted by": trafilatura's one card,
+        or the cards of a page flattened onto one line (cut anywhere: a stretch of it may
+        start with its first card). What is no card, like the footer after the last, is
+        text, to be reported."""
+        for piece in pieces:
+            card = _ONE_LINE_CARD.match(piece)
+            if card is None:
+                self._emit(_TEXT, piece, line)
+                continue
+            self._one_line_card(line, card)
+            rest = piece[card.end() :].strip()
+            if rest:
+                self._emit(_TEXT, rest, line)
+        self.index += 1
+
     def _one_line_card(self, line: str, card: re.Match[str]) -> None:
         """trafilatura's "Submitted by akhaliq 24 Tora: … · 5 authors 2" as its units."""
         self._emit(_SUBMITTER, card["user"], line)
@@ -549,20 +566,11 @@ class _Reader:
     def _flattened_page(self, line: str, stripped: str) -> bool:
         """A whole page on one line (BeautifulSoup's ``get_text(" ", strip=True)``): its
         header, which is reported, then each card as trafilatura writes one."""
-        head, *cards = stripped.split(" " + _SUBMITTED_BY + " ")
+        head, *cards = _ONE_LINE_CARD_START.split(stripped)
         if not cards:
             return False
         self._emit(_TEXT, head, line)
-        for piece in cards:
-            card = _ONE_LINE_CARD.match(f"{_SUBMITTED_BY} {piece}")
-            if card is None:
-                self._emit(_TEXT, piece, line)
-                continue
-            self._one_line_card(line, card)
-            rest = card.string[card.end() :].strip()
-            if rest:  # the footer after the last card
-                self._emit(_TEXT, rest, line)
-        self.index += 1
+        self._one_line_cards(line, cards)
         return True
 
     def _dash(self, line: str, stripped: str) -> bool:
