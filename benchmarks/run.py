@@ -383,6 +383,9 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
     "spaces in pandoc's Markdown": lambda size: (
         "[a](b)\n" + ":::\n" * 5 + "Title" + " " * size + "x\n"
     ),
+    "spaces in a page flattened onto one line": lambda size: (
+        "Daily Papers - Hugging Face" + " " * size + "x\n"
+    ),
     "one very long line": lambda size: "word " * (size // 5),
     "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),
 }

@@ -168,9 +168,7 @@ _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
     r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
 )
-# Where each card of a line of one-line cards starts, glued to the one before or not
-# (one split per card: the spaces before it, else the empty string).
-_ONE_LINE_CARD_START = re.compile(rf"(?:\s+|(?<=\S)|^)(?={_SUBMITTED_BY} )")
+_ONE_LINE_CARD_OPENING = _SUBMITTED_BY + " "
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
 _SUBMITTER_NAME = re.compile(
@@ -500,7 +498,7 @@ class _Reader:
     def _submitter(self, line: str, stripped: str) -> bool:
         """ "Submitted by <user>", the name maybe a few lines on; or one-line cards."""
         if _ONE_LINE_CARD.match(stripped) is not None:
-            self._one_line_cards(line, _ONE_LINE_CARD_START.split(stripped)[1:])
+            self._one_line_cards(line, _one_line_pieces(stripped))
             return True
         name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
         if name is None and _UNCLOSED_IMAGE.search(stripped):
@@ -566,7 +564,7 @@ class _Reader:
     def _flattened_page(self, line: str, stripped: str) -> bool:
         """A whole page on one line (BeautifulSoup's ``get_text(" ", strip=True)``): its
         header, which is reported, then each card as trafilatura writes one."""
-        head, *cards = _ONE_LINE_CARD_START.split(stripped)
+        head, *cards = _one_line_pieces(stripped)
         if not cards:
             return False
         self._emit(_TEXT, head, line)
@@ -681,6 +679,18 @@ def _line_shape(stripped: str) -> _LineShape | None:
     if first.isdigit() or first in "-*_=":
         return _number_line_shape(stripped)
     return (_CHROME, "", None) if stripped in _CHROME_LINES else None
+
+
+def _one_line_pieces(line: str) -> list[str]:
+    """``line`` cut before each "Submitted by " after its start, glued to what comes before
+    or not: one piece per one-line card, after what comes before the first."""
+    pieces = []
+    start = 0
+    while (opening := line.find(_ONE_LINE_CARD_OPENING, start + 1)) != -1:
+        pieces.append(line[start:opening].rstrip())
+        start = opening
+    pieces.append(line[start:])
+    return pieces
 
 
 def _word_line_shape(stripped: str) -> _LineShape | None:
