@@ -168,6 +168,7 @@ _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
     r"(?P<authors>\d[\d,]*) authors?(?: (?P<comments>\d[\d,]*))?"
 )
+# How each one-line card opens: a line of several is cut before each.
 _ONE_LINE_CARD_OPENING = _SUBMITTED_BY + " "
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
