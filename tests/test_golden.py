@@ -102,6 +102,19 @@ def test_every_converter_gives_the_papers_of_the_props(dump: Path) -> None:
     assert len(shown) in (6, 13)  # trafilatura keeps 6 of the 13 cards
 
 
+@pytest.mark.parametrize("dump", CONVERTED, ids=lambda path: path.name.split(".", 1)[1])
+def test_a_dump_joined_to_itself_gives_its_papers_once(dump: Path) -> None:
+    """Two copies in one file (clips appended to one note): the second copy's header and
+    footer are no paper, and its cards are the first's, each reported as a repeat."""
+    text = dump.read_text(encoding="utf-8")
+    single = paperlist.loads(text, today="2024-08-01")
+    joined = paperlist.loads(text + "\n" + text, today="2024-08-01")
+    assert joined.papers == single.papers  # checked against the props above
+    assert (joined.title, joined.date) == (single.title, single.date)
+    repeats = [issue for issue in joined.issues if "a card repeating paper" in issue.message]
+    assert len(repeats) == len(single)
+
+
 def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
     """trafilatura keeps neither the arxiv: line nor the card attributes: no paper, an error."""
     dump = DATA / "text" / "paper_page_2509.24002_2025-10-02.trafilatura.txt"
@@ -123,13 +136,13 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
 def test_what_each_converter_leaves_unread_is_reported(tool: str, reported: list[str]) -> None:
     """Text a tool broke out of the page's furniture is reported, never a paper: BeautifulSoup
     with a separator splits the subtitle into "by" / "AK"; on one line the whole header and
-    footer run into the cards (the page's title and date then go with them); elinks writes
-    the page's <link> elements as a "Link: preconnect" line above it."""
+    footer run into the cards (the page's date then goes with them, its title opening the
+    line); elinks writes the page's <link> elements as a "Link: preconnect" line above it."""
     listing = paperlist.load(DATA / "text" / f"daily_listing_2024-08-01.{tool}", today="2024-08-01")
     assert len(listing) == 13
     messages = [issue.message for issue in listing.issues]
     assert len(messages) == len(reported)
     for message, start in zip(messages, reported, strict=True):
         assert message.startswith(f"not read as a paper: nothing but its text says {start}")
-    if tool != "bs4-one-line.txt":
-        assert (listing.title, listing.date) == ("Daily Papers", datetime.date(2024, 8, 1))
+    day = datetime.date(2024, 8, 1) if tool != "bs4-one-line.txt" else None
+    assert (listing.title, listing.date) == ("Daily Papers", day)

@@ -350,7 +350,11 @@ class _Assembler:
         self.pending_submitter: Unit | None = None
         self.pending_thumbnail: str | None = None
         self.page_title: str | None = None
-        self.page_date: CardDate | None = None
+        self.page_date: CardDate | None = None  # the first page's: the listing's date
+        # Dumps joined into one file hold several pages: where the current one's papers
+        # start, and whether its own date label was met.
+        self.page_start = 0
+        self.page_dated = False
         self.dates: dict[str, CardDate] = {}
         # Units that never look at their neighbours; TEXT and SEPARATOR do.
         self.single: dict[Kind, Callable[[Unit], None]] = {
@@ -484,6 +488,8 @@ class _Assembler:
     def _chrome(self, unit: Unit) -> None:
         """Furniture. An upvote count stands right before its title: furniture between
         the two says the count was something else (a reaction count, a widget)."""
+        if unit.text and self.collector.strong_seen:
+            self._next_page()
         card = self.card
         if (
             unit.text  # the page's title ("Daily Papers"): its header comes next
@@ -501,6 +507,16 @@ class _Assembler:
             self.page_title = unit.text
         if self.pending_votes is not None:
             self._orphan_pending(submitter=False, thumbnail=False)
+
+    def _next_page(self) -> None:
+        """Another page's title after this one's papers (dumps joined into one file): its
+        header is read as the first page's, and no card spans the two pages."""
+        self._finish_card()
+        self._orphan_pending()
+        self.collector.settle_waiting(as_papers=False)
+        self.cards_seen = 0
+        self.page_start = len(self.collector.papers)
+        self.page_dated = False
 
     def _text(self, unit: Unit, following: Unit | None) -> None:
         """A paragraph: an organisation before "·", an abstract, or a new card's title."""
@@ -658,7 +674,7 @@ class _Assembler:
 
     def _date(self, unit: Unit) -> None:
         card = self.card
-        if card is not None and self.page_date is None and self._is_header_text(card):
+        if card is not None and not self.page_dated and self._is_header_text(card):
             # Text under the page's title with nothing of a card ("by" / "AK", its
             # subtitle broken up by a tool): refused and reported, and the date after
             # it is the page's own.
@@ -667,6 +683,7 @@ class _Assembler:
             card = None
         if card is None and not self.cards_seen and self.pending_votes is None:
             # The page's own date label under the header.
+            self.page_dated = True
             if self.page_date is None:
                 self.page_date = self._parse_date(unit.text)
                 if self.page_date.error is not None:
@@ -686,7 +703,7 @@ class _Assembler:
         attribute."""
         return (
             self.page_title is not None
-            and not self.collector.papers  # no card before it was a paper
+            and len(self.collector.papers) == self.page_start  # no card of its page was a paper
             and not card.explicit
             and card.abstract is None
             and not card.is_evidenced()

@@ -568,6 +568,8 @@ class _Reader:
         head, *cards = _one_line_pieces(stripped)
         if not cards:
             return False
+        # The page's title opens its header, as on a page of many lines.
+        self._emit(_CHROME, next(t for t in _PAGE_TITLE_PREFIXES if head.startswith(t)), line)
         self._emit(_TEXT, head, line)
         self._one_line_cards(line, cards)
         return True
