@@ -127,6 +127,7 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
     [
         ("bs4-lines.txt", ["'by AK'"]),
         ("bs4-lines-stripped.txt", ["'by AK'"]),
+        ("bs4-prettified-lines.txt", ["'by'", "'AK'"]),
         ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
         ("html2text-no-links.md", []),
         ("elinks.txt", ["'Link: preconnect"]),

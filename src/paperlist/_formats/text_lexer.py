@@ -140,6 +140,9 @@ _CHROME_LINES = frozenset(
 )
 _CHROME_LINK_TEXTS = frozenset({"Subscribe", "Trending Papers", "Previous", "Next", "Daily Papers"})
 _MAX_CHROME_LENGTH = 64
+# How many lines below a month name alone its day may stand, all blank between: four in
+# BeautifulSoup's text of the real page pretty-printed ("Aug", four blank lines, "1").
+_DAY_REACH = 8
 # Longest paragraph read as a title when it could also be an abstract.
 MAX_TITLE_LENGTH = 200
 
@@ -619,7 +622,7 @@ class _Reader:
         """A month name alone with its day on a next line ("Aug" / "1") is one date;
         blank lines may stand between them (each is an element of its own)."""
         lines = self.lines
-        for below in range(self.index + 1, min(len(lines), self.index + 5)):
+        for below in range(self.index + 1, min(len(lines), self.index + 1 + _DAY_REACH)):
             following = lines[below].strip()
             if following:
                 if not (following.isdigit() and len(following) <= 2):
