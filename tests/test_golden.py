@@ -129,6 +129,8 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("bs4-lines-stripped.txt", ["'by AK'"]),
         ("bs4-prettified-lines.txt", ["'by'", "'AK'"]),
         ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
+        ("chromium-innertext.txt", []),
+        ("chromium-webdriver-text.txt", []),
         ("html2text-no-links.md", []),
         ("elinks.txt", ["'Link: preconnect"]),
         ("elinks-no-references.txt", ["'Link: preconnect"]),
@@ -147,3 +149,65 @@ def test_what_each_converter_leaves_unread_is_reported(tool: str, reported: list
         assert message.startswith(f"not read as a paper: nothing but its text says {start}")
     day = datetime.date(2024, 8, 1) if tool != "bs4-one-line.txt" else None
     assert (listing.title, listing.date) == ("Daily Papers", day)
+
+
+LISTING = "daily_listing_2024-08-01"
+# The same page with its first card (The Llama 3 Herd of Models) deleted, dumped by the
+# same tool: a later day's page, whose link numbers differ from the whole page's.
+WITHOUT_FIRST = f"{LISTING}-without-its-first-card"
+
+
+def _joined(*names: str) -> paperlist.Listing:
+    text = "\n".join((DATA / "text" / name).read_text(encoding="utf-8") for name in names)
+    return paperlist.loads(text, today="2024-08-01")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        (f"{LISTING}.lynx.txt", f"{WITHOUT_FIRST}.lynx.txt"),
+        (f"{WITHOUT_FIRST}.lynx.txt", f"{LISTING}.lynx.txt"),
+        (f"{LISTING}.elinks.txt", f"{WITHOUT_FIRST}.elinks.txt"),
+        (f"{WITHOUT_FIRST}.elinks.txt", f"{LISTING}.lynx.txt"),
+    ],
+)
+def test_text_browser_dumps_appended_in_one_file_each_resolve_their_own_links(
+    names: tuple[str, str],
+) -> None:
+    """``lynx -dump page >> notes.txt`` day after day: each dump's "[15]" numbers lead
+    through its own list of references, not the last one in the file."""
+    truth = _props_papers()
+    listing = _joined(*names)
+    assert sorted(paper.title for paper in listing) == sorted(truth)
+    for paper in listing:
+        assert paper.arxiv_id == truth[paper.title][0]
+    repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
+    assert len(repeats) == 12  # the cards both pages show
+
+
+def test_a_dump_after_a_text_browsers_list_of_references_is_read() -> None:
+    """Text after lynx's list of references is another dump, not more of the list: the
+    first card, which only the second dump shows, is a paper."""
+    listing = _joined(f"{WITHOUT_FIRST}.lynx.txt", f"{LISTING}.elinks-no-references.txt")
+    assert len(listing) == 13
+    assert listing[12].title == "The Llama 3 Herd of Models"
+    assert listing[12].arxiv_id is None  # elinks left its link targets out
+    assert (listing[12].upvotes, listing[12].comments, listing[12].author_count) == (94, 5, 533)
+
+
+def test_a_markdown_dump_joined_to_a_text_browsers_keeps_its_count_links() -> None:
+    """Joined to a text browser's dump, markdownify's "[94](/login?next=…)" vote links
+    are still links, not text whose "[94]" is a link number to drop: no paper is titled
+    with their address, and the cards both dumps show are one paper each."""
+    truth = _props_papers()
+    for names in [
+        (f"{LISTING}.markdownify.md", f"{LISTING}.elinks-no-references.txt"),
+        (f"{LISTING}.elinks-no-references.txt", f"{LISTING}.markdownify.md"),
+        (f"{LISTING}.markdownify.md", f"{LISTING}.lynx.txt"),
+    ]:
+        listing = _joined(*names)
+        assert [paper.title for paper in listing] == list(truth)
+        assert [paper.upvotes for paper in listing] == [value[1] for value in truth.values()]
+        assert [paper.arxiv_id for paper in listing] == [value[0] for value in truth.values()]
+        repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
+        assert len(repeats) == 13

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from paperlist._link_notations import count_numbered_link_lines, has_reference_definitions
+from paperlist._link_notations import (
+    count_numbered_link_lines,
+    has_reference_definitions,
+    resolve_numbered_links,
+)
 from paperlist._markup import plain_markdown
 
 
@@ -41,3 +45,49 @@ def test_pandoc_fences_count_from_the_first_line() -> None:
     body = "::: {.a}\n# Title\n:::\n::: b\ntext\n:::\n::: c\n"
     assert plain_markdown(body) == "\n# Title\n\n\ntext\n\n\n"
     assert plain_markdown(body[len("::: {.a}\n") :]) == body[len("::: {.a}\n") :]  # only four
+
+
+def test_each_text_browser_dump_resolves_its_links_through_its_own_list() -> None:
+    """Two lynx dumps in one file: numbers start again at 1 in the second, which has its
+    own list; lines keep their places, the lists blanked, and a link number after the
+    last list, which no list resolves, is dropped."""
+    lines = [
+        "   [1]Home",
+        "   [2]A title",
+        "References",
+        "",
+        "   Visible links:",
+        "   1. file:///",
+        "   2. file://localhost/papers/2401.00001",
+        "   [1]Home",
+        "   [2]Another",
+        "References",
+        "   1. https://example.org/",
+        "   2. /papers/2402.00002",
+        "   Hidden links:",
+        "   3. /papers/2403.00003",
+        "[4]After both lists",
+        "[94](/login?next=%2Fpapers%2F2402.00002)",
+    ]
+    assert resolve_numbered_links(lines) == [
+        "   [Home](/)",
+        "   [A title](/papers/2401.00001)",
+        *[""] * 5,
+        "   [Home](https://example.org/)",
+        "   [Another](/papers/2402.00002)",
+        *[""] * 5,
+        "After both lists",
+        "[94](/login?next=%2Fpapers%2F2402.00002)",  # a Markdown link, kept
+    ]
+
+
+def test_a_number_inside_a_line_starts_no_new_dump() -> None:
+    """A "[1]" inside a line may be an abstract's citation: the links before it still
+    lead through the list."""
+    lines = ["[1]Home", "[2]A title", "", "as shown in [1], we", "References", "1. /", "2. /x"]
+    assert resolve_numbered_links(lines)[:4] == [
+        "[Home](/)",
+        "[A title](/x)",
+        "",
+        "as shown in , we",
+    ]

@@ -18,9 +18,13 @@ __all__ = [
     "without_link_numbers",
 ]
 
-# lynx: "[15]Title" links, resolved through its numbered list of references.
-_LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?P<text>.*)")
-_LYNX_MARK = re.compile(r"\[\d+\]")
+# lynx: "[15]Title" links, resolved through its numbered list of references. A number
+# before "(" opens a Markdown link whose text is a count ("[94](/login…)"), kept as it is:
+# a file may join a text browser's dump and a Markdown one.
+_LYNX_LINK = re.compile(r"(?P<indent>\s*(?:[*+•-]\s+)?)\[(?P<number>\d+)\](?!\()(?P<text>.*)")
+_LYNX_MARK = re.compile(r"\[\d+\](?!\()")
+# The lines of lynx's and elinks' list of link targets that are no target.
+_LIST_HEADINGS = frozenset({"Visible links", "Hidden links"})
 # A line opening with a text browser's link number ("[24]The Llama…"), not with a Markdown
 # link whose text is a count ("[94](…)") or a reference definition ("[19]: …").
 _NUMBERED_LINK_LINE = re.compile(r"[ \t]*\[\d+\][^\s(:\[]")
@@ -52,23 +56,64 @@ def has_reference_definitions(text: str) -> bool:
 
 
 def resolve_numbered_links(lines: list[str]) -> list[str]:
-    """lynx's dump, its "[15]Title" links made Markdown links and its references dropped.
+    """lynx's dump, its "[15]Title" links made Markdown links and its references blanked.
 
     lynx numbers each link and lists the targets at the end, under "References";
-    a title it wrapped goes on in the lines up to the next blank one.
+    a title it wrapped goes on in the lines up to the next blank one. Dumps appended
+    to one file (``lynx -dump … >> notes.txt``, day after day) each have their own
+    list: a link is resolved through the list after it, and only when its number
+    follows on from the links before it, as numbers start again at 1 in each dump.
+    Numbers that no list resolves are dropped. Lines keep their places.
     """
-    try:
-        start = len(lines) - 1 - lines[::-1].index("References")
-    except ValueError:
-        return lines
+    resolved = list(lines)
+    start = 0
+    for heading, line in enumerate(lines):
+        if line != "References" or heading < start:
+            continue
+        end, targets = _reference_list(lines, heading)
+        first = _dump_start(lines, start, heading)
+        _resolve_dump(resolved, start, first, {})  # an earlier dump, its list left out
+        _resolve_dump(resolved, first, heading, targets)
+        resolved[heading:end] = [""] * (end - heading)
+        start = end
+    _resolve_dump(resolved, start, len(lines), {})  # the same, after the last list
+    return resolved
+
+
+def _reference_list(lines: list[str], heading: int) -> tuple[int, dict[str, str]]:
+    """Where the list under the "References" at ``heading`` ends, and its targets."""
     targets = {}
-    for reference in lines[start:]:
-        match = _LYNX_REFERENCE.fullmatch(reference)
+    end = heading + 1
+    while end < len(lines):
+        line = lines[end]
+        match = _LYNX_REFERENCE.fullmatch(line)
         if match is not None:
             targets[match["number"]] = _LYNX_LOCAL.sub("", match["url"], count=1)
-    resolved = lines[:start]
-    index = 0
-    while index < len(resolved):
+        elif line.strip() and line.strip().rstrip(":") not in _LIST_HEADINGS:
+            break
+        end += 1
+    return end, targets
+
+
+def _dump_start(lines: list[str], start: int, stop: int) -> int:
+    """The first line of the last dump in ``lines[start:stop]``: where the numbers of the
+    links opening lines last went down (a text browser numbers a page's links from 1 up;
+    a number inside a line may be an abstract's citation, so those are not counted)."""
+    last_number = 0
+    first = start
+    for index in range(start, stop):
+        link = _LYNX_LINK.fullmatch(lines[index]) if "[" in lines[index] else None
+        if link is not None:
+            number = int(link["number"])
+            first = index if number <= last_number else first
+            last_number = number
+    return first
+
+
+def _resolve_dump(resolved: list[str], start: int, stop: int, targets: dict[str, str]) -> None:
+    """The numbered links of ``resolved[start:stop]`` written through ``targets``."""
+    index = start
+    while index < stop:
         line = resolved[index]
         link = _LYNX_LINK.fullmatch(line)
         url = targets.get(link["number"]) if link is not None else None
@@ -78,13 +123,12 @@ def resolve_numbered_links(lines: list[str]) -> list[str]:
             index += 1
             continue
         first, text = index, _LYNX_MARK.sub("", link["text"])  # links inside: avatars
-        while index + 1 < len(resolved) and _wrapped_onto(line, resolved[index + 1]):
+        while index + 1 < stop and _wrapped_onto(line, resolved[index + 1]):
             index += 1
             text += " " + resolved[index].strip()
             resolved[index] = ""
         resolved[first] = f"{link['indent']}[{text}]({url})"
         index += 1
-    return resolved
 
 
 def _wrapped_onto(link_line: str, following: str) -> bool:

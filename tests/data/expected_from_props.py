@@ -25,6 +25,8 @@ PAGE = DATA / "html" / "daily_listing_2024-08-01.html"
 # tool: (file ending, keeps links to paper pages, shows the page title and date)
 DUMPS = {
     "bs4": ("txt", False, True),
+    "chromium-innertext": ("txt", False, True),
+    "chromium-webdriver-text": ("txt", False, True),
     "html2text": ("md", True, True),
     "html2text-reference-links": ("md", True, True),
     "html2text-wrapped": ("md", True, True),
@@ -82,7 +84,8 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
 
 PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
-PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "elinks.txt", "html2text.md",
+PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "chromium-innertext.txt",
+                    "chromium-webdriver-text.txt", "elinks.txt", "html2text.md",
                     "html2text-wrapped.md", "inscriptis.txt", "links.txt", "lynx.txt",
                     "lynx-nolist.txt", "markdownify.md", "markitdown.md", "note-export.md",
                     "pandoc-markdown.md", "pandoc-plain.txt", "turndown-clipper.md",

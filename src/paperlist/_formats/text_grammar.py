@@ -181,7 +181,8 @@ class _Collector:
     def __init__(self) -> None:
         self.papers: list[Paper] = []
         self.problems: list[tuple[int | None, _Problem]] = []
-        self.by_key: dict[str, int] = {}
+        self.by_id: dict[str, int] = {}
+        self.by_title: dict[str, int] = {}
         self.strong_seen = False
         self.waiting: list[_Card] = []  # weak cards since the last strong one
         self.copies: list[tuple[int, int, int]] = []  # (paper, line, column) of repeated cards
@@ -241,19 +242,31 @@ class _Collector:
 
     def _keep(self, card: _Card) -> None:
         paper = card.paper()
-        # Copies of one card share their arXiv id, else their title (normal already).
-        key = paper.arxiv_id or paper.title.casefold()
-        index = self.by_key.get(key)
+        index = self._copied(paper)
         if index is None:
-            index = self.by_key[key] = len(self.papers)
+            index = len(self.papers)
             self.papers.append(paper)
         else:  # a copy of a card shown before (trending pages show each twice)
-            self.papers[index] = _merged(self.papers[index], paper)
+            paper = self.papers[index] = _merged(self.papers[index], paper)
             self.copies.append((index, card.line, card.column))
             self.adjacent_copies += index == self.last_index
+        if paper.arxiv_id is not None:
+            self.by_id.setdefault(paper.arxiv_id, index)
+        self.by_title.setdefault(paper.title.casefold(), index)
         self.last_index = index
         for problem in card.problems or ():
             self.problems.append((index, problem))
+
+    def _copied(self, paper: Paper) -> int | None:
+        """The paper that ``paper`` copies, as Listing.merge matches them: the same arXiv
+        id, else the same title (normal already) with no other id. One dump can show a
+        card with its link and again without (two tools' dumps joined in one note)."""
+        if paper.arxiv_id is not None and (index := self.by_id.get(paper.arxiv_id)) is not None:
+            return index
+        index = self.by_title.get(paper.title.casefold())
+        if index is not None and None not in (paper.arxiv_id, self.papers[index].arxiv_id):
+            return None  # the same title, another id: another paper
+        return index
 
     def _refuse(self, card: _Card) -> None:
         # One Issue: what else was wrong with a card that is no paper adds nothing.
