@@ -169,13 +169,22 @@ def _joined(*names: str) -> paperlist.Listing:
         (f"{WITHOUT_FIRST}.lynx.txt", f"{LISTING}.lynx.txt"),
         (f"{LISTING}.elinks.txt", f"{WITHOUT_FIRST}.elinks.txt"),
         (f"{WITHOUT_FIRST}.elinks.txt", f"{LISTING}.lynx.txt"),
+        (
+            f"{LISTING}.html2text-reference-links.md",
+            f"{WITHOUT_FIRST}.html2text-reference-links.md",
+        ),
+        (
+            f"{WITHOUT_FIRST}.html2text-reference-links.md",
+            f"{LISTING}.html2text-reference-links.md",
+        ),
     ],
 )
-def test_text_browser_dumps_appended_in_one_file_each_resolve_their_own_links(
+def test_dumps_appended_in_one_file_each_resolve_their_own_numbered_links(
     names: tuple[str, str],
 ) -> None:
     """``lynx -dump page >> notes.txt`` day after day: each dump's "[15]" numbers lead
-    through its own list of references, not the last one in the file."""
+    through its own list of references, not the last one in the file; html2text's
+    "[text][19]" links through the definitions at the end of their own dump."""
     truth = _props_papers()
     listing = _joined(*names)
     assert sorted(paper.title for paper in listing) == sorted(truth)

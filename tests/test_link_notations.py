@@ -8,6 +8,7 @@ from paperlist._link_notations import (
     count_numbered_link_lines,
     has_reference_definitions,
     resolve_numbered_links,
+    resolve_reference_links,
 )
 from paperlist._markup import plain_markdown
 
@@ -90,4 +91,24 @@ def test_a_number_inside_a_line_starts_no_new_dump() -> None:
         "[A title](/x)",
         "",
         "as shown in , we",
+    ]
+
+
+def test_a_reference_link_leads_through_the_next_definition_of_its_number() -> None:
+    """Each html2text dump defines its numbers at its end; a number defined only before
+    its link (Markdown allows definitions anywhere) still leads there."""
+    text = (
+        "[0]: /top\n"
+        "[A][1] [B][0]\n"
+        "[1]: /papers/2401.00001\n"
+        "[C][1] [D][2]\n"
+        "[1]: /papers/2402.00002\n"
+    )
+    assert resolve_reference_links(text) == [
+        "",
+        "[A](/papers/2401.00001) [B](/top)",
+        "",
+        "[C](/papers/2402.00002) [D]",  # no definition: the text alone
+        "",
+        "",
     ]

@@ -152,11 +152,26 @@ def without_link_numbers(lines: list[str]) -> list[str]:
 
 
 def resolve_reference_links(text: str) -> list[str]:
-    """The lines of ``text``, its "[text][19]" links written inline, their definitions dropped."""
-    targets = {match["number"]: match["url"] for match in _REFERENCE_DEFINITION.finditer(text)}
+    """The lines of ``text``, its "[text][19]" links written inline, their definitions dropped.
+
+    html2text defines a dump's numbers at its end, from 1 in each dump: in dumps
+    appended to one file, a link is resolved through the first definition of its
+    number after it, else (Markdown allows definitions anywhere) the last one before.
+    """
+    definitions: dict[str, list[tuple[int, str]]] = {}
+    for match in _REFERENCE_DEFINITION.finditer(text):
+        definitions.setdefault(match["number"], []).append((match.start(), match["url"]))
+    passed = dict.fromkeys(definitions, 0)  # per number, the definitions behind the links
 
     def inline(use: re.Match[str]) -> str:
-        url = targets.get(use["number"])
-        return f"]({url})" if url is not None else "]"
+        number = use["number"]
+        found = definitions.get(number)
+        if found is None:
+            return "]"
+        index = passed[number]  # links come in order: each definition is passed once
+        while index < len(found) - 1 and found[index][0] < use.start():
+            index += 1
+        passed[number] = index
+        return f"]({found[index][1]})"
 
-    return _REFERENCE_USE.sub(inline, _REFERENCE_DEFINITION.sub("", text)).split("\n")
+    return _REFERENCE_DEFINITION.sub("", _REFERENCE_USE.sub(inline, text)).split("\n")
