@@ -130,6 +130,8 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("bs4-prettified-lines.txt", ["'by'", "'AK'"]),
         ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
         ("chromium-innertext.txt", []),
+        ("chromium-pdf-pdftotext.txt", ["'Search models, datasets, use'"]),
+        ("chromium-pdf-pdftotext-layout.txt", ["'Search models, datasets, use'"]),
         ("chromium-webdriver-text.txt", []),
         ("html2text-no-links.md", []),
         ("elinks.txt", ["'Link: preconnect"]),
@@ -220,3 +222,26 @@ def test_a_markdown_dump_joined_to_a_text_browsers_keeps_its_count_links() -> No
         assert [paper.arxiv_id for paper in listing] == [value[0] for value in truth.values()]
         repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
         assert len(repeats) == 13
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        (f"{LISTING}.w3m.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
+        (f"{LISTING}.chromium-pdf-pdftotext.txt", f"{LISTING}.markdownify.md"),
+        (f"{LISTING}.chromium-pdf-pdftotext-layout.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
+    ],
+)
+def test_a_printed_pages_text_joined_to_another_dump_loses_its_header_and_footer(
+    names: tuple[str, str],
+) -> None:
+    """The browser's header and footer on each sheet are found on the printed page's own
+    sheets: another dump before or after them, or a second printing with other ones
+    ("11/28/26, 7:58 PM" alone, or with the title on its line), is no sheet of it."""
+    truth = _props_papers()
+    listing = _joined(*names)
+    assert [paper.title for paper in listing] == list(truth)
+    counts = [(paper.upvotes, paper.comments, paper.author_count) for paper in listing]
+    assert counts == [value[1:] for value in truth.values()]
+    repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
+    assert len(repeats) == 13

@@ -10,7 +10,7 @@ from paperlist._link_notations import (
     resolve_numbered_links,
     resolve_reference_links,
 )
-from paperlist._markup import plain_markdown
+from paperlist._markup import plain_markdown, without_running_lines
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,45 @@ def test_a_reference_link_leads_through_the_next_definition_of_its_number() -> N
         "",
         "",
     ]
+
+
+def test_a_printed_pages_header_and_footer_are_blanked_on_every_sheet() -> None:
+    """pdftotext ends each sheet with a form feed; what a browser printed at the same place
+    at the top and bottom of every sheet (numbers aside) is blanked, lines kept."""
+    sheets = [
+        "1/1/26, 9:05 AM\nDaily Papers - Hugging Face\n\nSubmitted by akhaliq\n94\nfile:///p.html\n1/3\n",
+        "1/1/26, 9:05 AM\nDaily Papers - Hugging Face\nThe Llama 3 Herd\n·\nfile:///p.html\n2/3\n",
+        "1/1/26, 9:05 AM\nDaily Papers - Hugging Face\n533 authors\nfile:///p.html\n3/3\n",
+    ]
+    text = "\f".join(sheets) + "\f"
+    assert (
+        without_running_lines(text)
+        == "\f".join(
+            [
+                "\n\n\nSubmitted by akhaliq\n94\n\n\n",
+                "\n\nThe Llama 3 Herd\n·\n\n\n",
+                "\n\n533 authors\n\n\n",
+            ]
+        )
+        + "\f"
+    )
+
+
+def test_lines_are_running_only_on_every_sheet_and_from_its_ends() -> None:
+    one_sheet = "Title\nbody\f"
+    assert without_running_lines(one_sheet) == one_sheet
+    # "Title" stands on every sheet, but after lines that differ: it is text.
+    differing = "A\nTitle\nx\fB\nTitle\ny"
+    assert without_running_lines(differing) == differing
+    # A sheet with only the header and footer: its lines are blanked, and no more.
+    short = "Head\nbody\nFoot\fHead\nFoot\fHead\nmore\nFoot\f"
+    assert without_running_lines(short) == "\nbody\n\f\n\f\nmore\n\f"
+    # Two printed pages' text in one file: each has its own header and footer.
+    two = "A 1\nx\nA end\fA 2\ny\nA end\fB 1\nz\nB end\fB 2\nw\nB end\f"
+    assert without_running_lines(two) == "\nx\n\f\ny\n\f\nz\n\f\nw\n\f"
+    # Upvote counts atop two sheets printed without a header are no header.
+    counts = "94\nThe Llama 3 Herd\f24\nTora\f"
+    assert without_running_lines(counts) == counts
+    # After the last form feed: another dump appended, not a sheet.
+    appended = "Head\nbody\nFoot\fHead\nmore\nFoot\fHead\nmarkdown"
+    assert without_running_lines(appended) == "\nbody\n\f\nmore\n\fHead\nmarkdown"

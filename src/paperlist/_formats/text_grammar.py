@@ -41,7 +41,7 @@ from .._link_notations import (
 )
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
-from .._markup import plain_markdown
+from .._markup import SHEET_BREAK, plain_markdown, without_running_lines
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
@@ -758,6 +758,8 @@ def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
     if "[" in text:  # pandoc's own Markdown links; a browser copy has no bracket at all
         text = plain_markdown(text)  # the same lines, for listings and paper pages alike
+    if SHEET_BREAK in text:  # a page printed to PDF, read back by pdftotext
+        text = without_running_lines(text)
     lines = text.split("\n")
     first = _skip_front_matter(lines)
     captured = _capture_date(lines, first)

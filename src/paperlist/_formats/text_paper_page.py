@@ -240,8 +240,13 @@ def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[str,
     """The names from the "Authors:" line ``label`` to the Abstract heading ``end``, in order."""
     if label is None:
         return ()
+    # Joined first: a converter may wrap a name's link over two lines. A blank line ends
+    # a name, as a comma does: pdftotext may move the comma after a name to before it.
     section = lines[label : end if end is not None else label + 1]
-    # Joined first: a converter may wrap a name's link over two lines.
+    if any(line.strip() == "," for line in section):  # one text node a line: one name a line
+        section = [f"{line}," for line in section]
+    else:
+        section = [line if line.strip() else "," for line in section]
     text = _plain(join_wrapped(section)).removeprefix("Authors:")
     return tuple(name for name in (normalise_space(part) for part in text.split(",")) if name)
 
