@@ -16,6 +16,7 @@ from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
 from ._listing import Listing
+from ._mhtml import ARCHIVE_HEAD, is_mhtml, page_in_mhtml
 from ._strings import printable
 from ._surrogates import replace_in_text
 from .errors import ParseError, UnknownFormatError, YearlessDateWarning
@@ -226,9 +227,15 @@ def _read(
             if b"\r" in raw:
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return _load_html(raw, context)
+        if format in (None, "html") and _opens_mhtml(raw[start : start + ARCHIVE_HEAD]):
+            return _load_html(page_in_mhtml(raw, context), context)
         data = decode(raw, context)
     else:  # a str from the caller may hold what no decoder makes
         data = replace_in_text(data, context)
+        start = _LEADING_SPACE.match(data).end()  # type: ignore[union-attr]  # always matches
+        head = data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace")
+        if format in (None, "html") and _opens_mhtml(head):
+            return _load_html(page_in_mhtml(data.encode("utf-8", "replace"), context), context)
     text = data
     if text.startswith(_BOM):
         text = text[1:]
@@ -241,6 +248,11 @@ def _read(
     if chosen != "json" and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _LOADERS[chosen](text, context)
+
+
+def _opens_mhtml(head: bytes) -> bool:
+    """An MHTML archive opens with a header's name: one byte's test spares the rest."""
+    return head[:1].isalpha() and is_mhtml(head)
 
 
 def _detect_bytes(raw: bytes, start: int) -> Format | None:
