@@ -132,6 +132,7 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("chromium-innertext.txt", []),
         ("chromium-pdf-pdftotext.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-layout.txt", ["'Search models, datasets, use'"]),
+        ("chromium-pdf-pdftotext-raw.txt", ["'Search models, datasets, use'"]),
         ("chromium-webdriver-text.txt", []),
         ("html2text-no-links.md", []),
         ("elinks.txt", ["'Link: preconnect"]),
@@ -230,6 +231,8 @@ def test_a_markdown_dump_joined_to_a_text_browsers_keeps_its_count_links() -> No
         (f"{LISTING}.w3m.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
         (f"{LISTING}.chromium-pdf-pdftotext.txt", f"{LISTING}.markdownify.md"),
         (f"{LISTING}.chromium-pdf-pdftotext-layout.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
+        (f"{LISTING}.chromium-pdf-pdftotext.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
+        (f"{LISTING}.chromium-pdf-pdftotext-raw.txt", f"{LISTING}.lynx.txt"),
     ],
 )
 def test_a_printed_pages_text_joined_to_another_dump_loses_its_header_and_footer(

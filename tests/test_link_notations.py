@@ -116,7 +116,8 @@ def test_a_reference_link_leads_through_the_next_definition_of_its_number() -> N
 
 def test_a_printed_pages_header_and_footer_are_blanked_on_every_sheet() -> None:
     """pdftotext ends each sheet with a form feed; what a browser printed at the same place
-    at the top and bottom of every sheet (numbers aside) is blanked, lines kept."""
+    at the top and bottom of each sheet and the next (its number one higher there) is
+    blanked, lines kept."""
     sheets = [
         "1/1/26, 9:05 AM\nDaily Papers - Hugging Face\n\nSubmitted by akhaliq\n94\nfile:///p.html\n1/3\n",
         "1/1/26, 9:05 AM\nDaily Papers - Hugging Face\nThe Llama 3 Herd\n·\nfile:///p.html\n2/3\n",
@@ -136,7 +137,7 @@ def test_a_printed_pages_header_and_footer_are_blanked_on_every_sheet() -> None:
     )
 
 
-def test_lines_are_running_only_on_every_sheet_and_from_its_ends() -> None:
+def test_lines_are_running_only_on_neighbouring_sheets_and_from_their_ends() -> None:
     one_sheet = "Title\nbody\f"
     assert without_running_lines(one_sheet) == one_sheet
     # "Title" stands on every sheet, but after lines that differ: it is text.
@@ -151,6 +152,15 @@ def test_lines_are_running_only_on_every_sheet_and_from_its_ends() -> None:
     # Upvote counts atop two sheets printed without a header are no header.
     counts = "94\nThe Llama 3 Herd\f24\nTora\f"
     assert without_running_lines(counts) == counts
+    # pdftotext -raw: every sheet after the first opens with a card's "·", then counts
+    # that are no sheet numbers; only the footer, whose number counts the sheets, goes.
+    raw = "x\n·\n5 authors\nF 1/3\f·\n12 authors\nF 2/3\f·\n8 authors\nF 3/3\f"
+    assert without_running_lines(raw) == raw.replace("F 1/3", "").replace("F 2/3", "").replace(
+        "F 3/3", ""
+    )
+    # One printing's text twice: sheet numbers start again, and both are found.
+    twice = "H\na\nF 1/2\fH\nb\nF 2/2\fH\nc\nF 1/2\fH\nd\nF 2/2\f"
+    assert without_running_lines(twice) == "\na\n\f\nb\n\f\nc\n\f\nd\n\f"
     # After the last form feed: another dump appended, not a sheet.
     appended = "Head\nbody\nFoot\fHead\nmore\nFoot\fHead\nmarkdown"
     assert without_running_lines(appended) == "\nbody\n\f\nmore\n\fHead\nmarkdown"

@@ -34,6 +34,7 @@ SHEET_BREAK = "\f"
 # bottom of every sheet: so many lines are looked at, at each end.
 _RUNNING_REACH = 3
 _NUMBER = re.compile(r"\d+")
+_COUNTER_DIGITS = 6  # a sheet number is never longer
 
 
 def plain_markdown(text: str) -> str:
@@ -60,73 +61,77 @@ def _span_text(span: re.Match[str]) -> str:
 
 def without_running_lines(text: str) -> str:
     """``text`` with the lines that stand at the same place at the top or the bottom of
-    every sheet of a printed page blank: the header and footer the printing added,
-    which would otherwise cut the cards they fall between.
+    consecutive sheets of a printed page blank: the header and footer the printing
+    added, which would otherwise cut the cards they fall between.
 
-    A line counts as the same on two sheets with its numbers left out ("1/7",
-    "2/7"), but a number alone (an upvote count) is never furniture; only runs of
-    such lines from a sheet's ends are. Sheets are one printed page's while their
-    first and last lines agree, so the text of several pages can be joined in one
-    file. Text after the last form feed is no sheet, and the first sheet's top may
-    be another tool's dump joined before the printed page's text.
+    Such a line is the same on the next sheet or the one before, but for numbers one
+    higher there (the sheet's "2/7", a clock's minute), and holds a letter or digit (a
+    card's "·" may open every sheet when cards are as tall as each other); only runs
+    of such lines from a sheet's ends are furniture. So the text of several printed
+    pages can be joined in one file, and another tool's dump before or after the
+    sheets (text after the last form feed is no sheet) is not taken for them.
     """
     sheets = [sheet.split("\n") for sheet in text.split(SHEET_BREAK)]
     # Each sheet with text, and the places of its lines that are not blank.
     filled = [(lines, shown) for lines in sheets[:-1] if (shown := _shown(lines))]
-    opens_file = filled[0] if filled and filled[0][0] is sheets[0] else None
-    for printed in _printed_pages(filled, opens_file):
-        if len(printed) < 2:
-            continue
-        tops = (
-            [sheet for sheet in printed if sheet is not opens_file] if len(printed) > 2 else printed
-        )
-        _blank_running(printed, tops, from_end=False)
-        _blank_running(printed, printed, from_end=True)
+    _blank_running(filled, from_end=False)
+    _blank_running(filled, from_end=True)
     return SHEET_BREAK.join("\n".join(lines) for lines in sheets)
 
 
 Sheet = tuple[list[str], list[int]]
 
 
-def _printed_pages(sheets: list[Sheet], opens_file: Sheet | None) -> list[list[Sheet]]:
-    """The sheets in runs that one printing made: each sheet's last line (and first,
-    but for the file's first sheet) the same as the sheet's before it."""
-    pages: list[list[Sheet]] = []
-    for sheet in sheets:
-        if (
-            pages
-            and _same_place(pages[-1][-1], sheet, -1)
-            and (pages[-1][-1] is opens_file or _same_place(pages[-1][-1], sheet, 0))
-        ):
-            pages[-1].append(sheet)
-        else:
-            pages.append([sheet])
-    return pages
-
-
-def _same_place(first: Sheet, second: Sheet, place: int) -> bool:
-    key = _running_key(first[0][first[1][place]])
-    return bool(key.strip("# ")) and key == _running_key(second[0][second[1][place]])
-
-
-def _blank_running(sheets: list[Sheet], voters: list[Sheet], *, from_end: bool) -> None:
-    """Blank the lines, from each sheet's top or end, that all the ``voters`` share."""
+def _blank_running(sheets: list[Sheet], *, from_end: bool) -> None:
+    """Blank the lines, from each sheet's top or end, that run on from a neighbour's."""
+    furniture = set(range(len(sheets)))  # sheets whose lines up to here were all blanked
     for depth in range(_RUNNING_REACH):
         place = -1 - depth if from_end else depth
-        if any(len(shown) <= depth for _, shown in voters):
+        furniture = {
+            sheet
+            for index in sorted(furniture)
+            if index + 1 in furniture
+            and _runs_on(
+                _line_at(sheets[index], depth, place), _line_at(sheets[index + 1], depth, place)
+            )
+            for sheet in (index, index + 1)
+        }
+        for index in furniture:
+            lines, shown = sheets[index]
+            lines[shown[place]] = ""
+        if not furniture:
             return
-        keys = {_running_key(lines[shown[place]]) for lines, shown in voters}
-        key = keys.pop()
-        if keys or not key.strip("# "):
-            return
-        for lines, shown in sheets:
-            if len(shown) > depth and _running_key(lines[shown[place]]) == key:
-                lines[shown[place]] = ""
+
+
+def _line_at(sheet: Sheet, depth: int, place: int) -> str:
+    """The line at ``place`` among the sheet's lines that are not blank, or "" when the
+    sheet has no more than ``depth`` of them."""
+    lines, shown = sheet
+    return lines[shown[place]] if len(shown) > depth else ""
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether ``following``, on the next sheet, is the printing's ``line`` again: the same
+    text holding a letter or digit, but for numbers one higher ("2/7" after "1/7")."""
+    line, following = " ".join(line.split()), " ".join(following.split())
+    if not any(character.isalnum() for character in line):
+        return False
+    if line == following:
+        return True
+    if _NUMBER.sub("#", line) != _NUMBER.sub("#", following):
+        return False
+    pairs = zip(_NUMBER.findall(line), _NUMBER.findall(following), strict=True)  # keys agree
+    return all(
+        number == next_number or _one_more(number, next_number) for number, next_number in pairs
+    )
+
+
+def _one_more(number: str, next_number: str) -> bool:
+    return (
+        max(len(number), len(next_number)) <= _COUNTER_DIGITS
+        and int(next_number) == int(number) + 1
+    )
 
 
 def _shown(lines: list[str]) -> list[int]:
     return [index for index, line in enumerate(lines) if line.strip()]
-
-
-def _running_key(line: str) -> str:
-    return _NUMBER.sub("#", " ".join(line.split()))

@@ -86,6 +86,7 @@ PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
 PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "chromium-innertext.txt",
                     "chromium-pdf-pdftotext.txt", "chromium-pdf-pdftotext-layout.txt",
+                    "chromium-pdf-pdftotext-raw.txt",
                     "chromium-webdriver-text.txt", "elinks.txt", "html2text.md",
                     "html2text-wrapped.md", "inscriptis.txt", "links.txt", "lynx.txt",
                     "lynx-nolist.txt", "markdownify.md", "markitdown.md", "note-export.md",
