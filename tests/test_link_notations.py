@@ -137,30 +137,55 @@ def test_a_printed_pages_header_and_footer_are_blanked_on_every_sheet() -> None:
     )
 
 
-def test_lines_are_running_only_on_neighbouring_sheets_and_from_their_ends() -> None:
-    one_sheet = "Title\nbody\f"
-    assert without_running_lines(one_sheet) == one_sheet
-    # "Title" stands on every sheet, but after lines that differ: it is text.
-    differing = "A\nTitle\nx\fB\nTitle\ny"
-    assert without_running_lines(differing) == differing
-    # A sheet with only the header and footer: its lines are blanked, and no more.
-    short = "Head\nbody\nFoot\fHead\nFoot\fHead\nmore\nFoot\f"
-    assert without_running_lines(short) == "\nbody\n\f\n\f\nmore\n\f"
-    # Two printed pages' text in one file: each has its own header and footer.
-    two = "A 1\nx\nA end\fA 2\ny\nA end\fB 1\nz\nB end\fB 2\nw\nB end\f"
-    assert without_running_lines(two) == "\nx\n\f\ny\n\f\nz\n\f\nw\n\f"
-    # Upvote counts atop two sheets printed without a header are no header.
-    counts = "94\nThe Llama 3 Herd\f24\nTora\f"
-    assert without_running_lines(counts) == counts
-    # pdftotext -raw: every sheet after the first opens with a card's "·", then counts
-    # that are no sheet numbers; only the footer, whose number counts the sheets, goes.
-    raw = "x\n·\n5 authors\nF 1/3\f·\n12 authors\nF 2/3\f·\n8 authors\nF 3/3\f"
-    assert without_running_lines(raw) == raw.replace("F 1/3", "").replace("F 2/3", "").replace(
-        "F 3/3", ""
-    )
-    # One printing's text twice: sheet numbers start again, and both are found.
-    twice = "H\na\nF 1/2\fH\nb\nF 2/2\fH\nc\nF 1/2\fH\nd\nF 2/2\f"
-    assert without_running_lines(twice) == "\na\n\f\nb\n\f\nc\n\f\nd\n\f"
-    # After the last form feed: another dump appended, not a sheet.
-    appended = "Head\nbody\nFoot\fHead\nmore\nFoot\fHead\nmarkdown"
-    assert without_running_lines(appended) == "\nbody\n\f\nmore\n\fHead\nmarkdown"
+def _printed(*sheets: str, after: str = "") -> str:
+    """Sheets as pdftotext ends them, each opening with blank lines (as many sheets do),
+    so that they hold as many lines as a printed sheet; ``after`` the last form feed."""
+    return "".join(f"\n\n\n{sheet}\f" for sheet in sheets) + after
+
+
+@pytest.mark.parametrize(
+    ("sheets", "blanked"),
+    [
+        # "Title" stands on every sheet, but after lines that differ: it is text.
+        (["A\nTitle\nx", "B\nTitle\ny"], ["A\nTitle\nx", "B\nTitle\ny"]),
+        # A sheet with only the header and footer: its lines are blanked, and no more.
+        (["Head\nbody\nFoot", "Head\nFoot", "Head\nmore\nFoot"], ["\nbody\n", "\n", "\nmore\n"]),
+        # Two printed pages' text in one file: each has its own header and footer.
+        (
+            ["A 1\nx\nA end", "A 2\ny\nA end", "B 1\nz\nB end", "B 2\nw\nB end"],
+            ["\nx\n", "\ny\n", "\nz\n", "\nw\n"],
+        ),
+        # Upvote counts atop two sheets printed without a header are no header.
+        (["94\nThe Llama 3 Herd", "24\nTora"], ["94\nThe Llama 3 Herd", "24\nTora"]),
+        # pdftotext -raw: every sheet after the first opens with a card's "·", then counts
+        # that are no sheet numbers; only the footer, whose number counts the sheets, goes.
+        (
+            ["x\n·\n5 authors\nF 1/3", "·\n12 authors\nF 2/3", "·\n8 authors\nF 3/3"],
+            ["x\n·\n5 authors\n", "·\n12 authors\n", "·\n8 authors\n"],
+        ),
+        # One printing's text twice: sheet numbers start again, and both are found.
+        (
+            ["H\na\nF 1/2", "H\nb\nF 2/2", "H\nc\nF 1/2", "H\nd\nF 2/2"],
+            ["\na\n", "\nb\n", "\nc\n", "\nd\n"],
+        ),
+    ],
+)
+def test_lines_are_running_only_on_neighbouring_sheets_and_from_their_ends(
+    sheets: list[str], blanked: list[str]
+) -> None:
+    assert without_running_lines(_printed(*sheets)) == _printed(*blanked)
+
+
+def test_text_after_the_last_form_feed_is_no_sheet() -> None:
+    """Another dump appended after the printed page's text keeps its first line."""
+    text = _printed("Head\nbody\nFoot", "Head\nmore\nFoot", after="Head\nmarkdown")
+    assert without_running_lines(text) == _printed("\nbody\n", "\nmore\n", after="Head\nmarkdown")
+
+
+def test_sheets_too_short_to_be_printed_are_left_as_they_are() -> None:
+    """Fewer than four lines a sheet hold no header, footer and text: no printed page, and
+    a flood of form feeds costs one count."""
+    assert without_running_lines("Title\nbody\f") == "Title\nbody\f"
+    assert without_running_lines("a\f" * 1000) == "a\f" * 1000
+    short = "H\nx\nF 1/2\fH\ny\nF 2/2\f"
+    assert without_running_lines(short) == short

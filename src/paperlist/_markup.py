@@ -35,6 +35,9 @@ SHEET_BREAK = "\f"
 _RUNNING_REACH = 3
 _NUMBER = re.compile(r"\d+")
 _COUNTER_DIGITS = 6  # a sheet number is never longer
+# A printed sheet holds a header, a footer and text: fewer lines a sheet make no print,
+# and sheets of a line or two would cost as much as lines of text.
+_SHEET_LINES = 4
 
 
 def plain_markdown(text: str) -> str:
@@ -71,6 +74,8 @@ def without_running_lines(text: str) -> str:
     pages can be joined in one file, and another tool's dump before or after the
     sheets (text after the last form feed is no sheet) is not taken for them.
     """
+    if text.count(SHEET_BREAK) * _SHEET_LINES > text.count("\n"):
+        return text  # sheets this short hold no header, footer and text: no printed page
     sheets = [sheet.split("\n") for sheet in text.split(SHEET_BREAK)]
     # Each sheet with text, and the places of its lines that are not blank.
     filled = [(lines, shown) for lines in sheets[:-1] if (shown := _shown(lines))]
@@ -113,7 +118,8 @@ def _line_at(sheet: Sheet, depth: int, place: int) -> str:
 def _runs_on(line: str, following: str) -> bool:
     """Whether ``following``, on the next sheet, is the printing's ``line`` again: the same
     text holding a letter or digit, but for numbers one higher ("2/7" after "1/7")."""
-    line, following = " ".join(line.split()), " ".join(following.split())
+    if line != following:  # most furniture is the same line again, spaces and all
+        line, following = " ".join(line.split()), " ".join(following.split())
     if not any(character.isalnum() for character in line):
         return False
     if line == following:
