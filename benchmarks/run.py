@@ -387,6 +387,7 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
         "Daily Papers - Hugging Face" + " " * size + "x\n"
     ),
     "one very long line": lambda size: "word " * (size // 5),
+    "html-to-text's addressed title lines": lambda size: "T [/papers/2401.00001]\n" * (size // 23),
     "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),
 }
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from paperlist._link_notations import (
+    count_bracketed_addresses,
     count_numbered_link_lines,
     has_reference_definitions,
+    resolve_bracketed_addresses,
     resolve_numbered_links,
     resolve_reference_links,
 )
@@ -189,3 +191,62 @@ def test_sheets_too_short_to_be_printed_are_left_as_they_are() -> None:
     assert without_running_lines("a\f" * 1000) == "a\f" * 1000
     short = "H\nx\nF 1/2\fH\ny\nF 2/2\f"
     assert without_running_lines(short) == short
+
+
+def test_html_to_text_keeps_the_links_cards_need_and_drops_other_addresses() -> None:
+    """Lines from html-to-text's dump of the real listing (its default 80 columns)."""
+    lines = [
+        "DAILY PAPERS [/papers]",
+        "/papers?date=2024-07-31 Aug 1 /papers?date=2024-08-02",
+        "/papers/2407.21770",
+        "Submitted by [/avatars/9dd7776d3b610d78e40c2e178ab2f112.svg] VictoriaLinML",
+        "19",
+        "[/login?next=%2Fpapers%2F2407.21770]",
+        "",
+        "",
+        "TOWARDS ACHIEVING HUMAN PARITY ON END-TO-END SIMULTANEOUS SPEECH TRANSLATION VIA",
+        "LLM AGENT [/papers/2407.21646]",
+        "",
+        " * [/avatars/9c578f8a1b9e5f85bdcfe0dc7465e0b4.svg]",
+        "[/papers/2407.21646] 8 [/papers/2407.21646#community]",
+    ]
+    assert resolve_bracketed_addresses(lines) == [
+        "Daily Papers",
+        "Aug 1",
+        "",
+        "Submitted by VictoriaLinML",
+        "19",
+        "",
+        "",
+        "",
+        "",
+        "[TOWARDS ACHIEVING HUMAN PARITY ON END-TO-END SIMULTANEOUS SPEECH TRANSLATION VIA"
+        " LLM AGENT](/papers/2407.21646)",
+        "",
+        " *",
+        "[8](/papers/2407.21646#community)",
+    ]
+    assert count_bracketed_addresses("\n".join(lines)) == 7
+    assert count_bracketed_addresses("[94](/login)\n[12]Title\n[/x](/y)") == 0
+
+
+def test_a_paper_link_after_a_long_paragraph_takes_no_title_from_it() -> None:
+    """An address alone on its line takes the lines above as its title only when they are
+    a paragraph short enough to be a heading; an abstract's lines stay text."""
+    abstract = ["Line one of an abstract", "two", "three", "four"]
+    lines = ["", *abstract, "[/papers/2401.00001] 2 [/papers/2401.00001#community]"]
+    assert resolve_bracketed_addresses(lines) == [
+        "",
+        *abstract,
+        "[2](/papers/2401.00001#community)",
+    ]
+
+
+def test_title_lines_absorb_no_link_above_them() -> None:
+    """A title link is joined only to plain lines html-to-text wrapped above it: lines of
+    links one under another stay one link each, never nested (nesting them made each
+    line hold all the lines before it, in quadratic time)."""
+    lines = ["T [/papers/2401.00001]"] * 4
+    assert resolve_bracketed_addresses(lines) == ["[T](/papers/2401.00001)"] * 4
+    short_above = ["", "A short line", "[/papers/2401.00001]"]
+    assert resolve_bracketed_addresses(short_above) == ["", "A short line", ""]

@@ -2,8 +2,9 @@
 
 lynx and elinks number each link ("[15]Title") and list the targets at the end;
 html2text can write "[text][19]" with "[19]: /papers/…" defined at the end;
-elinks can leave the numbers without their list. The lexer then meets inline
-links only.
+elinks can leave the numbers without their list; html-to-text writes a link's
+address in brackets after its text ("Models [/models]"). The lexer then meets
+inline links only.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "count_bracketed_addresses",
     "count_numbered_link_lines",
     "has_reference_definitions",
+    "resolve_bracketed_addresses",
     "resolve_numbered_links",
     "resolve_reference_links",
     "without_link_numbers",
@@ -39,6 +42,24 @@ _REFERENCE_USE = re.compile(r"\]\[(?P<number>\d+)\]")
 # ten times faster over a large dump than trying "^" at every character.
 _NUMBERED_LINK_AFTER_BREAK = re.compile("\n" + _NUMBERED_LINK_LINE.pattern)
 _REFERENCE_DEFINITION_AFTER_BREAK = re.compile("\n" + _REFERENCE_DEFINITION_LINE, re.MULTILINE)
+# html-to-text: a link's address in brackets after its text, an image's alone, and the
+# bare address of a link that holds no text ("/papers/2407.21783" under a thumbnail).
+_BRACKETED_ADDRESS = re.compile(r"\[(?P<url>(?:/|https?://)[^\[\]\s]*)\](?!\()")
+_BARE_ADDRESS = re.compile(r"(?<!\S)/[^\s\[\]]*(?!\S)")
+_PAPER_ADDRESS = re.compile(
+    r"(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co))?/papers/[\w.-]+(?P<comments>#community)?"
+)
+_LIST_MARK = re.compile(r"\s*(?:[*+•-]\s+)?")
+# html-to-text writes headings in capitals: the page's own get their case back.
+_CAPITAL_HEADINGS = {
+    "DAILY PAPERS": "Daily Papers",
+    "TRENDING PAPERS": "Trending Papers",
+    "BY AK AND THE RESEARCH COMMUNITY": "by AK and the research community",
+    "ABSTRACT": "Abstract",
+    "COMMUNITY": "Community",
+}
+_TITLE_LINES = 3  # a title wrapped at 80 columns, alone in its paragraph, spans no more
+_WRAPPED_WIDTH = 60  # a line wrapped at 80 columns before an address of 20 is this long
 
 
 def count_numbered_link_lines(text: str) -> int:
@@ -175,3 +196,67 @@ def resolve_reference_links(text: str) -> list[str]:
         return f"]({found[index][1]})"
 
     return _REFERENCE_DEFINITION.sub("", _REFERENCE_USE.sub(inline, text)).split("\n")
+
+
+def count_bracketed_addresses(text: str) -> int:
+    """How many addresses in brackets, html-to-text's way ("Models [/models]"), ``text`` has."""
+    return len(_BRACKETED_ADDRESS.findall(text))
+
+
+def resolve_bracketed_addresses(lines: list[str]) -> list[str]:
+    """html-to-text's dump with the links that carry a card's values (its paper's page, its
+    comment count) made Markdown links, and every other address dropped: images,
+    profiles, the vote button and keyword links leave their text, as a plain dump
+    shows it. Headings of the page itself, which html-to-text writes in capitals, get
+    their case back; papers' titles stay as the dump shows them."""
+    resolved = list(lines)
+    for index, line in enumerate(lines):
+        if "/" in line:
+            line = _BARE_ADDRESS.sub("", line)
+        if "[" in line:
+            line = _with_card_links(resolved, index, line)
+        if line is not lines[index]:  # spaces left where addresses stood, closed up
+            original = lines[index]
+            line = original[: len(original) - len(original.lstrip())] + " ".join(line.split())
+        resolved[index] = _CAPITAL_HEADINGS.get(line.strip(), line)
+    return resolved
+
+
+def _with_card_links(resolved: list[str], index: int, line: str) -> str:
+    pieces = []
+    last = 0
+    for match in _BRACKETED_ADDRESS.finditer(line):
+        before = line[last : match.start()]
+        paper = _PAPER_ADDRESS.fullmatch(match["url"])
+        if paper is None:
+            pieces.append(before)
+        else:
+            mark = _LIST_MARK.match(before).end() if last == 0 else 0  # type: ignore[union-attr]
+            text = before[mark:].strip()
+            wrapped = last == 0 and not line[match.end() :].strip()  # the title's end
+            if wrapped and paper["comments"] is None:
+                text = _title_above(resolved, index, text)
+            pieces.append(before[:mark] + (f"[{text}]({match['url']})" if text else ""))
+        last = match.end()
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _title_above(resolved: list[str], index: int, text: str) -> str:
+    """A paper's title whose address html-to-text wrapped onto a line of its own (or with
+    the title's last words): the lines above, when with this one they make a paragraph
+    short enough to be a heading, joined to ``text`` and blanked where they stood."""
+    above = index
+    while above > 0 and _wrapped(resolved[above - 1]) and index - above < _TITLE_LINES:
+        above -= 1
+    if above == index or (above > 0 and resolved[above - 1].strip()):
+        return text  # nothing wrapped above, or a longer paragraph: no heading
+    words = [resolved[line].strip() for line in range(above, index)]
+    resolved[above:index] = [""] * (index - above)
+    return " ".join([*words, text]).strip()
+
+
+def _wrapped(line: str) -> bool:
+    """Whether html-to-text broke ``line`` off a longer one: it fills most of the width
+    (80 columns unless set otherwise), and holds no link of its own."""
+    return len(line.rstrip()) >= _WRAPPED_WIDTH and "[" not in line

@@ -33,8 +33,10 @@ import attrs
 from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
 from .._link_notations import (
+    count_bracketed_addresses,
     count_numbered_link_lines,
     has_reference_definitions,
+    resolve_bracketed_addresses,
     resolve_numbered_links,
     resolve_reference_links,
     without_link_numbers,
@@ -761,6 +763,11 @@ def load_text(text: str, context: LoadContext) -> Listing:
     if SHEET_BREAK in text:  # a page printed to PDF, read back by pdftotext
         text = without_running_lines(text)
     lines = text.split("\n")
+    # html-to-text's "Models [/models]": plain text but for the links cards need, which
+    # either reader takes (a paper page's landmarks are its capital headings' too).
+    bracketed = "[" in text and count_bracketed_addresses(text) >= _NUMBERED_LINKS
+    if bracketed:
+        lines = resolve_bracketed_addresses(lines)
     first = _skip_front_matter(lines)
     captured = _capture_date(lines, first)
     if captured is not None:
@@ -772,7 +779,7 @@ def load_text(text: str, context: LoadContext) -> Listing:
     paper_page = find_paper_page(lines)
     if paper_page is not None:  # read by its landmarks, whatever the tool did to links
         return read_paper_page(lines, paper_page, context)
-    if "[" in text:
+    if "[" in text and not bracketed:
         lines = _resolved_links(text)
     return _Assembler(read_units(lines, first), context).run()
 
