@@ -257,3 +257,22 @@ def test_a_printed_pages_text_joined_to_another_dump_loses_its_header_and_footer
     assert counts == [value[1:] for value in truth.values()]
     repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
     assert len(repeats) == 13
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        (f"{LISTING}.html-to-text.txt", f"{LISTING}.lynx.txt"),
+        (f"{LISTING}.html2text-reference-links.md", f"{LISTING}.html-to-text.txt"),
+    ],
+)
+def test_html_to_text_joined_to_another_notation_resolves_both(names: tuple[str, str]) -> None:
+    """Each tool's links are resolved in one file: html-to-text's addresses in brackets,
+    and lynx's numbers or html2text's references, whichever dump comes first."""
+    truth = {title.upper(): values for title, values in _props_papers().items()}
+    listing = _joined(*names)
+    assert len(listing) == 13
+    for paper in listing:
+        assert paper.arxiv_id == truth[paper.title.upper()][0]
+    repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
+    assert len(repeats) == 13

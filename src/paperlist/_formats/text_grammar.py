@@ -764,10 +764,11 @@ def load_text(text: str, context: LoadContext) -> Listing:
         text = without_running_lines(text)
     lines = text.split("\n")
     # html-to-text's "Models [/models]": plain text but for the links cards need, which
-    # either reader takes (a paper page's landmarks are its capital headings' too).
+    # either reader takes (a paper page's landmarks are its capital headings' too). Other
+    # tools' links first: a note may join their dumps to it.
     bracketed = "[" in text and count_bracketed_addresses(text) >= _NUMBERED_LINKS
     if bracketed:
-        lines = resolve_bracketed_addresses(lines)
+        lines = resolve_bracketed_addresses(_resolved_links(text))
     first = _skip_front_matter(lines)
     captured = _capture_date(lines, first)
     if captured is not None:
