@@ -276,3 +276,47 @@ def test_html_to_text_joined_to_another_notation_resolves_both(names: tuple[str,
         assert paper.arxiv_id == truth[paper.title.upper()][0]
     repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
     assert len(repeats) == 13
+
+
+PAPER_PAGE_DUMP = "paper_page_2509.24002_2025-10-02"
+
+
+@pytest.mark.parametrize(
+    ("tool", "names", "places"),
+    [
+        # Read off the dump: four names, each before its comma; eleven commas stand alone.
+        ("resiliparse.txt", ("Zijian Wu", "Lingjun Chen", "Lingxiao Du", "Arvin Xu"), 15),
+        ("resiliparse-main.txt", (), 11),  # its main content: ten commas, no name
+    ],
+)
+def test_an_author_list_a_tool_left_names_out_of_has_no_count(
+    tool: str, names: tuple[str, ...], places: int
+) -> None:
+    """resiliparse keeps the commas between the paper page's authors but only the names
+    that are links: the names shown are kept, the count is unknown and reported."""
+    listing = paperlist.load(DATA / "text" / f"{PAPER_PAGE_DUMP}.{tool}", today="2025-10-02")
+    paper = listing[0]
+    assert (paper.arxiv_id, paper.authors, paper.author_count) == ("2509.24002", names, None)
+    [issue] = listing.issues
+    assert issue.field == "authors"
+    assert issue.message.startswith(f"the author list shows {len(names)} names for {places}")
+    with pytest.raises(paperlist.ParseError, match="left names out"):
+        paperlist.load(DATA / "text" / f"{PAPER_PAGE_DUMP}.{tool}", today="2025-10-02", strict=True)
+
+
+def test_a_dump_of_the_pages_main_content_without_cards_has_no_paper() -> None:
+    """resiliparse's main content of the listing is its banner alone: no card, no paper."""
+    dump = DATA / "text" / f"{LISTING}-main-content.resiliparse.txt"
+    listing = paperlist.load(dump, today="2024-08-01")
+    assert (len(listing), listing.issues) == (0, ())
+
+
+def test_icons_inlined_as_data_leave_the_date_line_readable() -> None:
+    """html-to-markdown keeps the page's arrows as data: images around "Aug 1", hundreds
+    of characters each; the line is still the page's date. Its video thumbnail's link
+    ("[video](/papers/2407.20229)") gives way to the heading's title."""
+    listing = paperlist.load(DATA / "text" / f"{LISTING}.html-to-markdown.md", today="2024-08-01")
+    assert (listing.title, listing.date) == ("Daily Papers", datetime.date(2024, 8, 1))
+    assert listing[8].title == "Improving 2D Feature Representations by 3D-Aware Fine-Tuning"
+    [issue] = listing.issues  # the thumbnail's link, a card of its own, said to repeat it
+    assert issue.message.startswith("a card repeating paper 8")

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MARKDOWN_IMAGE", "SHEET_BREAK", "plain_markdown", "without_running_lines"]
+__all__ = [
+    "INLINE_DATA",
+    "MARKDOWN_IMAGE",
+    "SHEET_BREAK",
+    "plain_markdown",
+    "without_inline_data",
+    "without_running_lines",
+]
 
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 """An image as converters write it, ``![alt](address)``, its address maybe over lines."""
@@ -27,6 +34,10 @@ _PANDOC_SPAN = re.compile(rf"\[(?P<text>[^\[\]]*)\](?P<attributes>{_ATTRIBUTES})
 # Spaces before a block are matched from the first of them only: tried from each
 # space of a long run, "[ \t]+" would rescan the rest of it, in quadratic time.
 _PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|(?<![ \t])[ \t]+){_ATTRIBUTES}")
+
+INLINE_DATA = "(data:"
+"""How an address inlining its data opens in Markdown: ``![](data:image/svg+xml;base64,…)``."""
+_INLINE_DATA_ADDRESS = re.compile(r"\(data:[^)\s]*\)")
 
 SHEET_BREAK = "\f"
 """pdftotext ends each printed sheet with a form feed."""
@@ -60,6 +71,14 @@ def _without_pandoc_markup(text: str) -> str:
 def _span_text(span: re.Match[str]) -> str:
     """A span's text, and the line breaks its attribute block held."""
     return span["text"] + "\n" * span["attributes"].count("\n")
+
+
+def without_inline_data(text: str) -> str:
+    """``text`` with the addresses that inline their data (``data:image/svg+xml;base64,…``,
+    the page's icons as html-to-markdown keeps them) emptied: furniture, and hundreds of
+    characters long, they would make a date line with an arrow on each side as long as
+    a paragraph."""
+    return _INLINE_DATA_ADDRESS.sub("()", text)
 
 
 def without_running_lines(text: str) -> str:

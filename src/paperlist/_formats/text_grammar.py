@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 
@@ -43,7 +44,13 @@ from .._link_notations import (
 )
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
-from .._markup import SHEET_BREAK, plain_markdown, without_running_lines
+from .._markup import (
+    INLINE_DATA,
+    SHEET_BREAK,
+    plain_markdown,
+    without_inline_data,
+    without_running_lines,
+)
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
@@ -150,14 +157,17 @@ class _Card:
 
 
 def _merged(kept: Paper, copy: Paper) -> Paper:
-    """``kept`` with the values only ``copy`` shows."""
+    """``kept`` with the values only ``copy`` shows, and its longer texts: as in
+    Listing.merge, the longer of two texts is the fuller one (a card's thumbnail link
+    may carry only "video", where its heading carries the title)."""
     ours, theirs = field_values(kept), field_values(copy)
     if ours == theirs:  # a copy shown again as it was: one comparison in C
         return kept
-    changes = {
+    changes: dict[str, Any] = {
         name: their
         for name, our, their in zip(PAPER_FIELDS, ours, theirs, strict=True)
-        if our in (None, ()) and their not in (None, ())
+        if (our in (None, ()) and their not in (None, ()))
+        or (isinstance(our, str) and isinstance(their, str) and len(their) > len(our))
     }
     return attrs.evolve(kept, **changes) if changes else kept
 
@@ -760,6 +770,8 @@ def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
     if "[" in text:  # pandoc's own Markdown links; a browser copy has no bracket at all
         text = plain_markdown(text)  # the same lines, for listings and paper pages alike
+        if INLINE_DATA in text:
+            text = without_inline_data(text)
     if SHEET_BREAK in text:  # a page printed to PDF, read back by pdftotext
         text = without_running_lines(text)
     lines = text.split("\n")

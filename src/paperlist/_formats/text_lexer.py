@@ -196,9 +196,10 @@ _RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|={3,}|━{3,}|═{3,}|(?:\* ){2,}\*")
 _RULE_CHARACTERS = frozenset("-*_=━═")
 # Inline links and w3m's image names ("[papers-by]"), dropped to match furniture.
 _INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\([^()\s]*\))?")
-# The author count that ends an avatar list inside a link: "- 3 authors", "· 8 authors".
+# The author count that ends an avatar list inside a link: "- 3 authors", "· 8 authors",
+# and "·4 authors" alone (node-html-markdown's, for a card with no avatar shown).
 _AUTHOR_BULLETS_END = re.compile(
-    r"(?:^|\n|[*\s]·)\s*(?:-\s*)?(?P<count>[^\s·]+?)\s+authors?\s*$", re.IGNORECASE
+    r"(?:^·?|\n|[*\s]·)\s*(?:-\s*)?(?P<count>[^\s·]+?)\s+authors?\s*$", re.IGNORECASE
 )
 # An upvote button's text: "Upvote 29", "- [x] Upvote 29", "[ ] 94" (a checkbox, then the
 # count); note exports write it "[-] 1".

@@ -37,8 +37,10 @@ from .._strings import join_wrapped, normalise_space
 __all__ = ["find_paper_page", "read_paper_page"]
 
 # A paper page names its arXiv id near the top: "arxiv:2509.24002", maybe after its icon
-# (pandoc's "[] arxiv:2509.24002").
-_ARXIV_LINE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)")
+# (pandoc's "[] arxiv:2509.24002", html-to-markdown's "![](data:…) arxiv:2509.24002").
+_ARXIV_LINE = re.compile(
+    r"\s*(?:!?\[[^\]]*\](?:\([^)\s]*\))?\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)"
+)
 _SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not blank
 _TITLE_LINES = 6
 _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
@@ -135,7 +137,16 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     authors_at = _landmark(lines, start, "Authors:")
     # One search for the heading that ends the names and opens the abstract.
     abstract_at = _landmark(lines, start if authors_at is None else authors_at + 1, "Abstract")
-    authors = _authors(lines, authors_at, abstract_at)
+    authors, commas = _authors(lines, authors_at, abstract_at)
+    # A comma stands between names: more (but for one at an end) mean a tool left names out.
+    if authors_at is not None and commas > len(authors):
+        context.report(
+            f"the author list shows {len(authors)} names for {commas + 1} places between its"
+            " commas: the dump left names out, so the author count is unknown",
+            line=authors_at + 1,
+            field="authors",
+            index=0,
+        )
     abstract, ai_summary = _abstract(lines, abstract_at, markdown)
     header_end = authors_at if authors_at is not None else abstract_at
     upvote_at = _landmark(lines, start, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
@@ -145,7 +156,7 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
         arxiv_id=match["id"],
         abstract=abstract,
         authors=authors,
-        author_count=len(authors) or None,
+        author_count=(len(authors) or None) if commas <= len(authors) else None,
         published=published,
         listed=_listed(lines, start, header_end, context),
         upvotes=_upvotes(lines, upvote_at),
@@ -236,19 +247,22 @@ def _upvotes(lines: list[str], upvote: int | None) -> int | None:
     return parse_count(count[0]) if count is not None else None
 
 
-def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[str, ...]:
-    """The names from the "Authors:" line ``label`` to the Abstract heading ``end``, in order."""
+def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[tuple[str, ...], int]:
+    """The names from the "Authors:" line ``label`` to the Abstract heading ``end``, in
+    order, and how many commas the page put between names."""
     if label is None:
-        return ()
+        return (), 0
     # Joined first: a converter may wrap a name's link over two lines. A blank line ends
     # a name, as a comma does: pdftotext may move the comma after a name to before it.
     section = lines[label : end if end is not None else label + 1]
+    commas = _plain(" ".join(section)).count(",")
     if any(line.strip() == "," for line in section):  # one text node a line: one name a line
         section = [f"{line}," for line in section]
     else:
         section = [line if line.strip() else "," for line in section]
     text = _plain(join_wrapped(section)).removeprefix("Authors:")
-    return tuple(name for name in (normalise_space(part) for part in text.split(",")) if name)
+    names = tuple(name for name in (normalise_space(part) for part in text.split(",")) if name)
+    return names, commas
 
 
 def _section_end(lines: list[str], start: int) -> int:
