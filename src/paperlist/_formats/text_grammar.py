@@ -254,29 +254,33 @@ class _Collector:
 
     def _keep(self, card: _Card) -> None:
         paper = card.paper()
-        index = self._copied(paper)
+        arxiv_id, title_key = paper.arxiv_id, paper.title.casefold()
+        index = self._copied(arxiv_id, title_key)
         if index is None:
             index = len(self.papers)
             self.papers.append(paper)
+            if arxiv_id is not None:
+                self.by_id[arxiv_id] = index
+            self.by_title.setdefault(title_key, index)  # a title may name several ids
         else:  # a copy of a card shown before (trending pages show each twice)
-            paper = self.papers[index] = _merged(self.papers[index], paper)
+            kept = self.papers[index] = _merged(self.papers[index], paper)
+            if kept.arxiv_id is not None:
+                self.by_id.setdefault(kept.arxiv_id, index)
+            self.by_title.setdefault(kept.title.casefold(), index)  # maybe a longer one now
             self.copies.append((index, card.line, card.column))
             self.adjacent_copies += index == self.last_index
-        if paper.arxiv_id is not None:
-            self.by_id.setdefault(paper.arxiv_id, index)
-        self.by_title.setdefault(paper.title.casefold(), index)
         self.last_index = index
         for problem in card.problems or ():
             self.problems.append((index, problem))
 
-    def _copied(self, paper: Paper) -> int | None:
-        """The paper that ``paper`` copies, as Listing.merge matches them: the same arXiv
-        id, else the same title (normal already) with no other id. One dump can show a
-        card with its link and again without (two tools' dumps joined in one note)."""
-        if paper.arxiv_id is not None and (index := self.by_id.get(paper.arxiv_id)) is not None:
+    def _copied(self, arxiv_id: str | None, title_key: str) -> int | None:
+        """The paper a card with this id and title copies, as Listing.merge matches them:
+        the same arXiv id, else the same title (normal already) with no other id. One dump
+        can show a card with its link and again without (two tools' dumps joined)."""
+        if arxiv_id is not None and (index := self.by_id.get(arxiv_id)) is not None:
             return index
-        index = self.by_title.get(paper.title.casefold())
-        if index is not None and None not in (paper.arxiv_id, self.papers[index].arxiv_id):
+        index = self.by_title.get(title_key)
+        if index is not None and arxiv_id is not None and self.papers[index].arxiv_id is not None:
             return None  # the same title, another id: another paper
         return index
 
