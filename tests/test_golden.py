@@ -135,6 +135,7 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("bs4-lines.txt", ["'by AK'"]),
         ("bs4-lines-stripped.txt", ["'by AK'"]),
         ("bs4-prettified-lines.txt", ["'by'", "'AK'"]),
+        ("bs4-double-lines.txt", ["'by'", "'AK'"]),
         ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
         ("chromium-innertext.txt", []),
         ("chromium-pdf-pdftotext.txt", ["'Search models, datasets, use'"]),

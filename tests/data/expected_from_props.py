@@ -85,7 +85,7 @@ def expected(dump: str, links: bool, header: bool) -> paperlist.Listing:
 
 PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
-PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "chromium-innertext.txt",
+PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "bs4-double-lines.txt", "chromium-innertext.txt",
                     "chromium-pdf-pdftotext.txt", "chromium-pdf-pdftotext-layout.txt",
                     "chromium-pdf-pdftotext-raw.txt",
                     "chromium-webdriver-text.txt", "elinks.txt", "html-text.txt",

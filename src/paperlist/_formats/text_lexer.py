@@ -140,8 +140,9 @@ _CHROME_LINES = frozenset(
 )
 _CHROME_LINK_TEXTS = frozenset({"Subscribe", "Trending Papers", "Previous", "Next", "Daily Papers"})
 _MAX_CHROME_LENGTH = 64
-# How many lines below a month name alone its day may stand, all blank between: four in
-# BeautifulSoup's text of the real page pretty-printed ("Aug", four blank lines, "1").
+# How many lines below a month name alone its day, or below "Submitted by" its name,
+# may stand, all blank between: four in BeautifulSoup's text of the real page pretty-
+# printed ("Aug", four blank lines, "1") and in its get_text("\n\n") (the name).
 _DAY_REACH = 8
 # Longest paragraph read as a title when it could also be an abstract.
 MAX_TITLE_LENGTH = 200
@@ -528,9 +529,9 @@ class _Reader:
 
     def _submitter_below(self) -> re.Match[str] | None:
         """The submitter's name when a tool put it below "Submitted by", past blank
-        lines and the avatar (at most three lines on)."""
+        lines and the avatar (at most eight lines on, as a month's day may stand)."""
         lines = self.lines
-        for below in range(self.index + 1, min(len(lines), self.index + 4)):
+        for below in range(self.index + 1, min(len(lines), self.index + 1 + _DAY_REACH)):
             candidate = lines[below].strip()
             if not candidate or _IMAGES_ONLY.fullmatch(candidate):
                 continue

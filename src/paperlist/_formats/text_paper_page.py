@@ -49,6 +49,7 @@ _SUBMITTER_LINES = 12  # "Submitted by", avatar, name and "on Oct 1", as tools b
 _ON_DAY = re.compile(r"\bon (?P<date>[A-Z][a-z]{2,8} \d{1,2}(?:, \d{4})?)\b")
 _LANDMARK_DISTANCE = 200  # lines from one landmark to the next, at most
 _BLANKS_PER_LINE = 20  # lines scanned, blank ones included, per non-blank line sought
+_UPVOTE_LINES = 4  # "Upvote" and the lines after it, not blank, that may hold its count
 # What tools leave of markup, removed in this order: images; links, which keep
 # their text; then lynx's "[15]" numbers, w3m's image names, buttons, heading
 # and list marks.
@@ -239,10 +240,11 @@ def _title(lines: list[str], markdown: bool) -> str:
 
 
 def _upvotes(lines: list[str], upvote: int | None) -> int | None:
-    """The count after "Upvote" on line ``upvote``, on its line or the next ones."""
+    """The count after "Upvote" on line ``upvote``, on its line or the next ones (blank
+    lines between aside: BeautifulSoup's get_text("\n\n") puts it four lines down)."""
     if upvote is None:
         return None
-    after = " ".join(_plain(line) for line in lines[upvote : upvote + 4])
+    after = " ".join(_plain(lines[index]) for index in _near(lines, upvote, _UPVOTE_LINES))
     count = _COUNT.search(after.partition("Upvote")[2])
     return parse_count(count[0]) if count is not None else None
 
