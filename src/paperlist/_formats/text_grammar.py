@@ -795,6 +795,8 @@ def load_text(text: str, context: LoadContext) -> Listing:
         return _read_blocks(lines, blocks, context)
     paper_page = find_paper_page(lines)
     if paper_page is not None:  # read by its landmarks, whatever the tool did to links
+        if not bracketed and "[" in text and has_reference_definitions(text):
+            lines = resolve_reference_links(text)  # but "[name][35]": the same lines, inline
         return read_paper_page(lines, paper_page, context)
     if "[" in text and not bracketed:
         lines = _resolved_links(text)

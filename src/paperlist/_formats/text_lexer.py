@@ -158,7 +158,8 @@ _SEPARATORS = frozenset({"·", "⋅", "•"})
 # An unescaped [ or ]: the bracket first, then the look behind it, so that re can skip
 # to the next bracket instead of testing every character.
 _BRACKET = re.compile(r"[\[\]](?<!\\.)")
-_URL_AFTER = re.compile(r"\(\s*(?P<url>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
+# An address may stand in angle brackets ("(<https://…>)", html2text's protect_links).
+_URL_AFTER = re.compile(r"\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 # Lines that are only images, bracketed image names ("[2407]", "[ ]"), text browsers'
 # "[IMG]" or list markers: avatar lists and widgets, furniture wherever they stand.
 _IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)|\[IMG\])\s*)+")
@@ -187,7 +188,7 @@ _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 # The closing "#"s are cut by _heading_text: a lazy text before an optional
 # "\s+#+" backtracked over every run of spaces, in quadratic time.
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
-_LINK = re.compile(r"\[(?P<text>.*)\]\(\s*(?P<url>[^\s)]*)\s*\)", re.DOTALL)
+_LINK = re.compile(r"\[(?P<text>.*)\]\(\s*<?(?P<url>[^\s)>]*)>?\s*\)", re.DOTALL)
 _CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
@@ -418,7 +419,10 @@ class _Reader:
         if heading.strip() == "Community":
             return self._comment_thread(line)
         start = self.index
-        heading = self._wrapped_on(heading)
+        if heading.endswith(")") and _LINK.fullmatch(heading):
+            self.index += 1  # a whole link: no line after it is the title's
+        else:
+            heading = self._wrapped_on(heading)
         end, self.index = self.index, start  # the unit starts at the heading's line
         if len(match["marks"]) < 3:
             title = _without_links(heading)

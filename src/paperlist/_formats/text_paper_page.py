@@ -65,14 +65,15 @@ _SPACE_AFTER = re.compile(r"(?<=[(\[])\s+")
 _UNDERLINE = re.compile(r"[=-]{3,}")
 _COUNT = re.compile(r"\d[\d,]*")
 # A link to a profile or organisation page, "/Jakumetsu" or "https://huggingface.co/TIGER-Lab",
-# or the badge's link; its text has no brackets once images are dropped.
+# or the badge's link; its text has no brackets once images are dropped. The address may
+# stand in angle brackets ("(</Jakumetsu>)", html2text's protect_links).
 _HANDLE_LINK = re.compile(
-    r"\[(?P<text>[^\[\]]*)\]\s*\((?:https?://(?:www\.)?(?:huggingface|hf)\.co)?"
-    r"/(?P<handle>[\w.-]+|papers[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)"
+    r"\[(?P<text>[^\[\]]*)\]\s*\(<?(?:https?://(?:www\.)?(?:huggingface|hf)\.co)?"
+    r"/(?P<handle>[\w.-]+|papers[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 # "[#1 Paper of the day](/papers?date=2025-10-01)", or "…](…/papers/date/2026-05-08)"
 _DAY_LINK = re.compile(
-    r"Paper of the day[^\]]*\]\s*\([^)\s]*?(?:date=|/date/)(?P<day>\d{4}-\d\d-\d\d)"
+    r"Paper of the day[^\]]*\]\s*\(<?[^)\s]*?(?:date=|/date/)(?P<day>\d{4}-\d\d-\d\d)"
 )
 
 
