@@ -9,12 +9,14 @@ that problems found in the text name the lines of the file.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 __all__ = [
     "INLINE_DATA",
     "MARKDOWN_IMAGE",
     "SHEET_BREAK",
+    "foreign_markup",
     "plain_markdown",
     "without_inline_data",
     "without_running_lines",
@@ -34,6 +36,18 @@ _PANDOC_SPAN = re.compile(rf"\[(?P<text>[^\[\]]*)\](?P<attributes>{_ATTRIBUTES})
 # Spaces before a block are matched from the first of them only: tried from each
 # space of a long run, "[ \t]+" would rescan the rest of it, in quadratic time.
 _PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|(?<![ \t])[ \t]+){_ATTRIBUTES}")
+
+# Markup languages other than Markdown, as pandoc writes a page in them: their links and
+# blocks would read as cards. So many of their marks make such a document.
+_RST_DIRECTIVE = re.compile(r"(?<![^\n])[ \t]*\.\. (?:[\w-]+|\|[^|\n]+\| [\w-]+)::")
+_ASCIIDOC_MACRO = re.compile(r"(?:link|image):[^\s\[\]]+\[")
+# (name, strings one of which its documents hold, its marks)
+_FOREIGN_LANGUAGES = (
+    ("reStructuredText", (".. ",), _RST_DIRECTIVE),
+    ("AsciiDoc", ("link:", "image:"), _ASCIIDOC_MACRO),
+)
+_FOREIGN_MARKS = 5
+_FOREIGN_HEAD = 1 << 16
 
 INLINE_DATA = "(data:"
 """How an address inlining its data opens in Markdown: ``![](data:image/svg+xml;base64,…)``."""
@@ -71,6 +85,21 @@ def _without_pandoc_markup(text: str) -> str:
 def _span_text(span: re.Match[str]) -> str:
     """A span's text, and the line breaks its attribute block held."""
     return span["text"] + "\n" * span["attributes"].count("\n")
+
+
+def foreign_markup(text: str) -> tuple[str, int] | None:
+    """The markup language other than Markdown that ``text`` is written in, and where in
+    it its first mark stands; None for Markdown and plain text. Such a document shows
+    its marks from the start: only its head is searched, at a cost that does not grow
+    with the file."""
+    head = text[:_FOREIGN_HEAD]
+    for name, needles, marks in _FOREIGN_LANGUAGES:
+        if not any(needle in head for needle in needles):
+            continue
+        found = list(itertools.islice(marks.finditer(head), _FOREIGN_MARKS))
+        if len(found) == _FOREIGN_MARKS:
+            return name, found[0].start()
+    return None
 
 
 def without_inline_data(text: str) -> str:

@@ -47,6 +47,7 @@ from .._listing import Listing
 from .._markup import (
     INLINE_DATA,
     SHEET_BREAK,
+    foreign_markup,
     plain_markdown,
     without_inline_data,
     without_running_lines,
@@ -772,6 +773,14 @@ class _Assembler:
 
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
+    foreign = foreign_markup(text)
+    if foreign is not None:  # its links and blocks would read as cards
+        language, position = foreign
+        context.fail(
+            f"written in {language}: paperlist reads Markdown and plain text "
+            "(convert the page to Markdown, e.g. with pandoc -t markdown)",
+            line=text.count("\n", 0, position) + 1,
+        )
     if "[" in text:  # pandoc's own Markdown links; a browser copy has no bracket at all
         text = plain_markdown(text)  # the same lines, for listings and paper pages alike
         if INLINE_DATA in text:
