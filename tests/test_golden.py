@@ -145,6 +145,7 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("html2text-links-each-paragraph.md", []),
         ("html2text-protect-links.md", []),
         ("html2text-single-line-break.md", []),
+        ("links-numbered.txt", []),
         ("html-to-text-wordwrap-off.txt", []),
         ("chromium-webdriver-text.txt", []),
         ("html2text-no-links.md", []),

@@ -250,3 +250,11 @@ def test_title_lines_absorb_no_link_above_them() -> None:
     assert resolve_bracketed_addresses(lines) == ["[T](/papers/2401.00001)"] * 4
     short_above = ["", "A short line", "[/papers/2401.00001]"]
     assert resolve_bracketed_addresses(short_above) == ["", "A short line", ""]
+
+
+def test_links_list_under_its_heading_and_numbers_it_does_not_hold_are_names() -> None:
+    """links' "Links:" list resolves like lynx's, form fields in it lead nowhere, and a
+    number no list entry has (an image's name of digits) starts no new dump."""
+    lines = ["[1]Home", "  * [1674929746]", "[2]A title", "", "Links:", "1. file:///", "2. /x"]
+    lines += ["3. Text field"]
+    assert resolve_numbered_links(lines)[:3] == ["[Home](/)", "  * ", "[A title](/x)"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "REFERENCE_HEADINGS",
     "count_bracketed_addresses",
     "count_numbered_link_lines",
     "has_reference_definitions",
@@ -32,7 +33,12 @@ _LIST_HEADINGS = frozenset({"Visible links", "Hidden links"})
 # link whose text is a count ("[94](…)") or a reference definition ("[19]: …").
 _NUMBERED_LINK_LINE = re.compile(r"[ \t]*\[\d+\][^\s(:\[]")
 _FILLED_WIDTH = 70  # a text browser's line this long was wrapped (elinks fills 80 columns)
-_LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S+)\s*")
+# A line of a text browser's list of targets: "12. file:///papers/…" (lynx, elinks, and
+# links' under "Links:", which lists form fields too: "3. Text field", leading nowhere).
+_LYNX_REFERENCE = re.compile(r"\s*(?P<number>\d+)\.\s+(?P<url>\S.*?)\s*")
+# The headings of those lists: lynx's and elinks', links'. (w3m numbers links only when
+# told to, and wraps a link's text unlike lynx: its list is left as text.)
+REFERENCE_HEADINGS = ("References", "Links:")
 _LYNX_LOCAL = re.compile(r"file://(?:localhost)?")
 # Markdown reference links: "[text][19]" with "[19]: /papers/…" defined at the end.
 _REFERENCE_DEFINITION_LINE = r"[ \t]*\[(?P<number>\d+)\]:[ \t]+(?P<url>\S+)[ \t]*$"
@@ -79,7 +85,8 @@ def has_reference_definitions(text: str) -> bool:
 def resolve_numbered_links(lines: list[str]) -> list[str]:
     """lynx's dump, its "[15]Title" links made Markdown links and its references blanked.
 
-    lynx numbers each link and lists the targets at the end, under "References";
+    lynx numbers each link and lists the targets at the end, under "References" (w3m
+    under "References:", links under "Links:");
     a title it wrapped goes on in the lines up to the next blank one. Dumps appended
     to one file (``lynx -dump … >> notes.txt``, day after day) each have their own
     list: a link is resolved through the list after it, and only when its number
@@ -89,10 +96,10 @@ def resolve_numbered_links(lines: list[str]) -> list[str]:
     resolved = list(lines)
     start = 0
     for heading, line in enumerate(lines):
-        if line != "References" or heading < start:
+        if line not in REFERENCE_HEADINGS or heading < start:
             continue
         end, targets = _reference_list(lines, heading)
-        first = _dump_start(lines, start, heading)
+        first = _dump_start(lines, start, heading, targets)
         _resolve_dump(resolved, start, first, {})  # an earlier dump, its list left out
         _resolve_dump(resolved, first, heading, targets)
         resolved[heading:end] = [""] * (end - heading)
@@ -102,29 +109,31 @@ def resolve_numbered_links(lines: list[str]) -> list[str]:
 
 
 def _reference_list(lines: list[str], heading: int) -> tuple[int, dict[str, str]]:
-    """Where the list under the "References" at ``heading`` ends, and its targets."""
+    """Where the list under the heading at ``heading`` ends, and its targets."""
     targets = {}
     end = heading + 1
     while end < len(lines):
         line = lines[end]
         match = _LYNX_REFERENCE.fullmatch(line)
         if match is not None:
-            targets[match["number"]] = _LYNX_LOCAL.sub("", match["url"], count=1)
+            if " " not in match["url"]:  # not a form field
+                targets[match["number"]] = _LYNX_LOCAL.sub("", match["url"], count=1)
         elif line.strip() and line.strip().rstrip(":") not in _LIST_HEADINGS:
             break
         end += 1
     return end, targets
 
 
-def _dump_start(lines: list[str], start: int, stop: int) -> int:
+def _dump_start(lines: list[str], start: int, stop: int, targets: dict[str, str]) -> int:
     """The first line of the last dump in ``lines[start:stop]``: where the numbers of the
     links opening lines last went down (a text browser numbers a page's links from 1 up;
-    a number inside a line may be an abstract's citation, so those are not counted)."""
+    a number inside a line may be an abstract's citation, and one the list after them
+    does not hold an image's name, like w3m's "[1674929746]": neither is counted)."""
     last_number = 0
     first = start
     for index in range(start, stop):
         link = _LYNX_LINK.fullmatch(lines[index]) if "[" in lines[index] else None
-        if link is not None:
+        if link is not None and link["number"] in targets:
             number = int(link["number"])
             first = index if number <= last_number else first
             last_number = number

@@ -91,7 +91,7 @@ PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "bs4-double-lines.txt", "chromiu
                     "chromium-webdriver-text.txt", "elinks.txt", "html-text.txt",
                     "html-to-markdown.md", "html-to-text.txt", "html-to-text-wordwrap-off.txt",
                     "html2text-links-each-paragraph.md", "html2text-protect-links.md",
-                    "html2text-single-line-break.md",
+                    "html2text-single-line-break.md", "links-numbered.txt",
                     "node-html-markdown.md", "html2text.md",
                     "html2text-wrapped.md", "inscriptis.txt", "links.txt", "lynx.txt",
                     "lynx-nolist.txt", "markdownify.md", "markitdown.md", "note-export.md",

@@ -34,6 +34,7 @@ import attrs
 from .._context import LoadContext
 from .._dates import CardDate, has_date_shape, parse_iso_date
 from .._link_notations import (
+    REFERENCE_HEADINGS,
     count_bracketed_addresses,
     count_numbered_link_lines,
     has_reference_definitions,
@@ -336,7 +337,7 @@ def _resolved_links(text: str) -> list[str]:
     """
     linked = has_reference_definitions(text)
     lines = resolve_reference_links(text) if linked else text.split("\n")
-    if "\nReferences\n" in text:  # a lynx dump
+    if any(f"\n{heading}\n" in text for heading in REFERENCE_HEADINGS):  # a text browser's
         lines = resolve_numbered_links(lines)
     elif count_numbered_link_lines(text) >= _NUMBERED_LINKS:
         lines = without_link_numbers(lines)  # a text browser's, its references left out
