@@ -12,7 +12,8 @@ from paperlist._link_notations import (
     resolve_numbered_links,
     resolve_reference_links,
 )
-from paperlist._markup import plain_markdown, without_running_lines
+from paperlist._markup import plain_markdown
+from paperlist._printed_pages import without_running_lines
 
 
 @pytest.mark.parametrize(

@@ -45,15 +45,9 @@ from .._link_notations import (
 )
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
-from .._markup import (
-    INLINE_DATA,
-    SHEET_BREAK,
-    foreign_markup,
-    plain_markdown,
-    without_inline_data,
-    without_running_lines,
-)
+from .._markup import INLINE_DATA, foreign_markup, plain_markdown, without_inline_data
 from .._model import PAPER_FIELDS, Paper, field_values
+from .._printed_pages import SHEET_BREAK, without_running_lines
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
