@@ -233,9 +233,11 @@ def _read(
     else:  # a str from the caller may hold what no decoder makes
         data = replace_in_text(data, context)
         start = _LEADING_SPACE.match(data).end()  # type: ignore[union-attr]  # always matches
-        head = data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace")
-        if format in (None, "html") and _opens_mhtml(head):
-            return _load_html(page_in_mhtml(data.encode("utf-8", "replace"), context), context)
+        if format in (None, "html") and data[start : start + 1].isalpha():  # MIME headers?
+            head = data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace")
+            if is_mhtml(head):
+                archive = data.encode("utf-8", "replace")
+                return _load_html(page_in_mhtml(archive, context), context)
     text = data
     if text.startswith(_BOM):
         text = text[1:]
