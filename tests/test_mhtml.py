@@ -135,3 +135,17 @@ def test_header_values_of_any_bytes_are_read_as_text() -> None:
     )
     listing = paperlist.loads(archive)
     assert [(paper.title, paper.arxiv_id) for paper in listing] == [("A title", "2401.00001")]
+
+
+def test_an_archive_without_a_boundary_or_with_an_unknown_charset() -> None:
+    """No boundary: no part to find, a ParseError. A charset Python does not know: the
+    page's bytes go to lxml as they are."""
+    no_boundary = b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n<html></html>"
+    with pytest.raises(paperlist.ParseError, match="holds no HTML page"):
+        paperlist.loads(no_boundary)
+    page = (
+        b'<html><body><article><h3><a href="/papers/2401.00001">A title</a></h3>'
+        b"<p>An abstract.</p></article></body></html>"
+    )
+    unknown = _archive("Content-Type: text/html; charset=x-no-such-charset", page)
+    assert [paper.title for paper in paperlist.loads(unknown)] == ["A title"]

@@ -407,3 +407,18 @@ def test_lines_that_only_look_like_a_shape_are_reported(before: str, reported: l
     assert len(messages) == len(reported)
     for message, start in zip(messages, reported, strict=True):
         assert message.startswith(f"not read as a paper: nothing but its text says {start}")
+
+
+def test_cards_of_one_title_and_two_ids_are_two_papers() -> None:
+    """Copies are matched by arXiv id, else by title with no other id: the same title
+    under two paper links is two papers, not a repeat."""
+    text = (
+        "### [Same Title](/papers/2401.00001)\n\n· 3 authors\n\n"
+        "### [Same Title](/papers/2401.00002)\n\n· 4 authors\n"
+    )
+    listing = paperlist.loads(text, today="2024-08-01")
+    assert [(paper.arxiv_id, paper.author_count) for paper in listing] == [
+        ("2401.00001", 3),
+        ("2401.00002", 4),
+    ]
+    assert listing.issues == ()
