@@ -109,6 +109,11 @@ def test_every_converter_gives_the_papers_of_the_props(dump: Path) -> None:
     assert len(shown) in (6, 13)  # trafilatura keeps 6 of the 13 cards
 
 
+def _repeats(listing: paperlist.Listing) -> int:
+    """How many Issues report a card repeating a paper."""
+    return sum("a card repeating paper" in issue.message for issue in listing.issues)
+
+
 @pytest.mark.parametrize("dump", CONVERTED, ids=lambda path: path.name.split(".", 1)[1])
 def test_a_dump_joined_to_itself_gives_its_papers_once(dump: Path) -> None:
     """Two copies in one file (clips appended to one note): the second copy's header and
@@ -118,8 +123,7 @@ def test_a_dump_joined_to_itself_gives_its_papers_once(dump: Path) -> None:
     joined = paperlist.loads(text + "\n" + text, today="2024-08-01")
     assert joined.papers == single.papers  # checked against the props above
     assert (joined.title, joined.date) == (single.title, single.date)
-    repeats = [issue for issue in joined.issues if "a card repeating paper" in issue.message]
-    assert len(repeats) == len(single)
+    assert _repeats(joined) == len(single)
 
 
 def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
@@ -207,8 +211,7 @@ def test_dumps_appended_in_one_file_each_resolve_their_own_numbered_links(
     assert sorted(paper.title for paper in listing) == sorted(truth)
     for paper in listing:
         assert paper.arxiv_id == truth[paper.title][0]
-    repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
-    assert len(repeats) == 12  # the cards both pages show
+    assert _repeats(listing) == 12  # the cards both pages show
 
 
 def test_a_dump_after_a_text_browsers_list_of_references_is_read() -> None:
@@ -235,8 +238,7 @@ def test_a_markdown_dump_joined_to_a_text_browsers_keeps_its_count_links() -> No
         assert [paper.title for paper in listing] == list(truth)
         assert [paper.upvotes for paper in listing] == [value[1] for value in truth.values()]
         assert [paper.arxiv_id for paper in listing] == [value[0] for value in truth.values()]
-        repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
-        assert len(repeats) == 13
+        assert _repeats(listing) == 13
 
 
 @pytest.mark.parametrize(
@@ -260,8 +262,7 @@ def test_a_printed_pages_text_joined_to_another_dump_loses_its_header_and_footer
     assert [paper.title for paper in listing] == list(truth)
     counts = [(paper.upvotes, paper.comments, paper.author_count) for paper in listing]
     assert counts == [value[1:] for value in truth.values()]
-    repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
-    assert len(repeats) == 13
+    assert _repeats(listing) == 13
 
 
 @pytest.mark.parametrize(
@@ -279,8 +280,7 @@ def test_html_to_text_joined_to_another_notation_resolves_both(names: tuple[str,
     assert len(listing) == 13
     for paper in listing:
         assert paper.arxiv_id == truth[paper.title.upper()][0]
-    repeats = [issue for issue in listing.issues if "a card repeating paper" in issue.message]
-    assert len(repeats) == 13
+    assert _repeats(listing) == 13
 
 
 PAPER_PAGE_DUMP = "paper_page_2509.24002_2025-10-02"
