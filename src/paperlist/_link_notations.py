@@ -253,8 +253,9 @@ def _with_card_links(resolved: list[str], index: int, line: str) -> str:
 
 def _title_above(resolved: list[str], index: int, text: str) -> str:
     """A paper's title whose address html-to-text wrapped onto a line of its own (or with
-    the title's last words): the lines above, when with this one they make a paragraph
-    short enough to be a heading, joined to ``text`` and blanked where they stood."""
+    the title's last words): the lines above it was wrapped from (at most three, each
+    filling most of a line and holding no link, a blank line before them), joined to
+    ``text`` and blanked where they stood."""
     above = index
     while above > 0 and _wrapped(resolved[above - 1]) and index - above < _TITLE_LINES:
         above -= 1
