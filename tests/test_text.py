@@ -422,3 +422,20 @@ def test_cards_of_one_title_and_two_ids_are_two_papers() -> None:
         ("2401.00002", 4),
     ]
     assert listing.issues == ()
+
+
+def test_of_two_copies_of_a_card_the_longer_text_is_kept() -> None:
+    """As Listing.merge keeps it: a copy whose title another copy shortened gives the
+    paper its whole title, and the copy is reported."""
+    text = (
+        "### [A title](/papers/2401.00001)\n\n· 3 authors\n\n"
+        "### [Another paper](/papers/2401.00002)\n\n· 5 authors\n\n"
+        "### [A title, in full](/papers/2401.00001)\n\n· 3 authors\n"
+    )
+    listing = paperlist.loads(text, today="2024-08-01")
+    assert [(paper.title, paper.author_count) for paper in listing] == [
+        ("A title, in full", 3),
+        ("Another paper", 5),
+    ]
+    [issue] = listing.issues
+    assert issue.message.startswith("a card repeating paper 0 ('A title, in full')")

@@ -774,8 +774,9 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
-    if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text):
-        return _THUMBNAIL, "", None, True  # an image or a video's address: no title
+    if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text) or text == "video":
+        # An image, a video's address, or html-to-markdown's word for a video: no title.
+        return _THUMBNAIL, "", None, True
     if _AVATAR_BULLETS_THEN_SEPARATOR.fullmatch(text):
         return _SEPARATOR, "·", None, True  # the end of an avatar list (elinks links each)
     authors = _AUTHOR_BULLETS_END.search(text)
