@@ -145,6 +145,7 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("chromium-pdf-pdftotext.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-layout.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-raw.txt", ["'Search models, datasets, use'"]),
+        ("defuddle.md", []),
         ("html-to-text.txt", []),
         ("html2text-links-each-paragraph.md", []),
         ("html2text-protect-links.md", []),
@@ -324,3 +325,20 @@ def test_icons_inlined_as_data_leave_the_date_line_readable() -> None:
     assert (listing.title, listing.date) == ("Daily Papers", datetime.date(2024, 8, 1))
     assert listing[8].title == "Improving 2D Feature Representations by 3D-Aware Fine-Tuning"
     assert listing.issues == ()
+
+
+def test_defuddles_paper_page_gives_what_its_main_content_keeps() -> None:
+    """defuddle (the Obsidian Web Clipper's reader) keeps the title, the badge, an empty
+    author list and the abstract section, which ends its dump: those values are the
+    props', and what it left out is unknown."""
+    dump = DATA / "text" / f"{PAPER_PAGE_DUMP}.defuddle.md"
+    paper = paperlist.load(dump, today="2025-10-02", strict=True)[0]
+    props = paperlist.load(DATA / "text" / f"{PAPER_PAGE_DUMP}.markdownify.md.expected.json")[0]
+    shown = ("title", "arxiv_id", "abstract", "ai_summary", "listed")
+    assert [getattr(paper, name) for name in shown] == [getattr(props, name) for name in shown]
+    assert (paper.published, paper.upvotes, paper.authors, paper.author_count) == (
+        None,
+        None,
+        (),
+        None,
+    )

@@ -177,8 +177,9 @@ _ONE_LINE_CARD = re.compile(
 _ONE_LINE_CARD_OPENING = _SUBMITTED_BY + " "
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
+# A handle holds no "[": defuddle glues the vote link to it ("akhaliq[94](/login…)").
 _SUBMITTER_NAME = re.compile(
-    r"\s*(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?\s*(?P<name>[^\s\[\]!]\S*)\s*"
+    r"\s*(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?\s*(?P<name>[^\s\[\]!][^\s\[]*)\s*"
 )
 # "4 authors", "- 8 authors", "  • 1 author", "· 533 authors"; after a bullet, an
 # unreadable count ("• many authors") is still an author line, to be reported.
@@ -419,6 +420,8 @@ class _Reader:
         if heading.strip() == "Community":
             return self._comment_thread(line)
         start = self.index
+        if len(match["marks"]) >= 3 and self._title_then_link(line, heading):
+            return True
         if heading.endswith(")") and _LINK.fullmatch(heading):
             self.index += 1  # a whole link: no line after it is the title's
         else:
@@ -435,6 +438,25 @@ class _Reader:
             else:
                 self._emit(_TITLE, unescape_markdown(heading), line)
         self.index = end
+        return True
+
+    def _title_then_link(self, line: str, heading: str) -> bool:
+        """defuddle's "### Title- [![](…)](/papers/…)": a title that lost its link, then a
+        link to its paper (its first avatar, or its author count, maybe over lines) glued
+        on. The title takes the link's address, and the link is read again as a line of
+        its own. False, and nothing read, for any other heading."""
+        opening = heading.find("[")
+        if opening <= 0:  # "[Title](…)" opens with its link; most titles hold none
+            return False
+        held = self.lines[self.index]
+        self.lines[self.index] = heading[opening:]
+        link = _first_link(self.lines, self.index)
+        if link is None or "/papers/" not in link[2]:
+            self.lines[self.index] = held
+            return False
+        self.markdown = True
+        title = heading[:opening].rstrip(" -")
+        self._emit(_TITLE, unescape_markdown(title), line, url=link[2])
         return True
 
     def _wrapped_on(self, text: str) -> str:
@@ -511,6 +533,10 @@ class _Reader:
             self._one_line_cards(line, _one_line_pieces(stripped))
             return True
         name = _SUBMITTER_NAME.match(stripped, len(_SUBMITTED_BY))
+        if name is not None and stripped.startswith("[", name.end()):
+            self._emit(_SUBMITTER, name["name"], line)
+            self.lines[self.index] = stripped[name.end() :]  # a link glued on: read it
+            return True
         if name is None and _UNCLOSED_IMAGE.search(stripped):
             name = self._name_after_wrapped_avatar()
         elif name is None:
@@ -774,9 +800,8 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
-    if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text) or text == "video":
-        # An image, a video's address, or html-to-markdown's word for a video: no title.
-        return _THUMBNAIL, "", None, True
+    if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text) or _is_video(text):
+        return _THUMBNAIL, "", None, True  # an image or a video: no title
     if _AVATAR_BULLETS_THEN_SEPARATOR.fullmatch(text):
         return _SEPARATOR, "·", None, True  # the end of an avatar list (elinks links each)
     authors = _AUTHOR_BULLETS_END.search(text)
@@ -784,6 +809,12 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
         count = authors["count"]
         return _AUTHORS, count, parse_count(count), True
     return _ABSTRACT, unescape_markdown(text), None, "\n" not in text
+
+
+def _is_video(text: str) -> bool:
+    """A video thumbnail as converters write it: its address (above), html-to-markdown's
+    word "video", or defuddle's raw ``<video src=…></video>``."""
+    return text == "video" or (text.startswith("<video") and text.endswith("</video>"))
 
 
 def _author_line(stripped: str) -> tuple[str, int | None] | None:
