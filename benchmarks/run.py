@@ -386,6 +386,7 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
     "spaces in a page flattened onto one line": lambda size: (
         "Daily Papers - Hugging Face" + " " * size + "x\n"
     ),
+    "spaces after 'Submitted by'": lambda size: "Submitted by" + " " * size + "]\n",
     "one very long line": lambda size: "word " * (size // 5),
     "html-to-text's addressed title lines": lambda size: "T [/papers/2401.00001]\n" * (size // 23),
     "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),

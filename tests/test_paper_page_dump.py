@@ -88,9 +88,12 @@ def test_unreadable_listing_days_are_issues() -> None:
 def test_a_title_ends_at_the_abstract_heading_or_six_lines_on() -> None:
     """No "Published on", badge, submitter, upvote or authors line: the title ends at the
     Abstract heading, else six lines after the arxiv: line. With neither "View arXiv page"
-    nor a discussion after it, where the abstract ends is not guessed."""
+    nor a discussion after it, the abstract runs to the end of a dump that ends a
+    sentence there (defuddle's); a dump cut mid-sentence gives none: its end is unknown."""
     (paper,) = _load("arxiv:2401.00001\n\n## A Title\n\n## Abstract\n\nSome words.\n")
-    assert (paper.title, paper.abstract) == ("A Title", None)
+    assert (paper.title, paper.abstract) == ("A Title", "Some words.")
+    (cut,) = _load("arxiv:2401.00001\n\n## A Title\n\n## Abstract\n\nSome words, and\n")
+    assert (cut.title, cut.abstract) == ("A Title", None)
     (paper,) = _load("arxiv:2401.00001\nA\nlong\ntitle\nover\nsix\nlines\nand more\n")
     assert paper.title == "A long title over six lines"
 

@@ -177,9 +177,11 @@ _ONE_LINE_CARD = re.compile(
 _ONE_LINE_CARD_OPENING = _SUBMITTED_BY + " "
 # An image whose address goes on past the end of its line.
 _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
-# A handle holds no "[": defuddle glues the vote link to it ("akhaliq[94](/login…)").
+# A handle holds no "[": defuddle glues the vote link to it ("akhaliq[94](/login…)"). The
+# spaces after an avatar are matched only after one: "\s*" twice around an optional
+# avatar tried every split of a run of spaces, in quadratic time.
 _SUBMITTER_NAME = re.compile(
-    r"\s*(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?\s*(?P<name>[^\s\[\]!][^\s\[]*)\s*"
+    r"\s*(?:(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])\s*)?(?P<name>[^\s\[\]!][^\s\[]*)\s*"
 )
 # "4 authors", "- 8 authors", "  • 1 author", "· 533 authors"; after a bullet, an
 # unreadable count ("• many authors") is still an author line, to be reported.

@@ -271,14 +271,17 @@ def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[tupl
 def _section_end(lines: list[str], start: int) -> int:
     """Where the Abstract section from ``start`` ends: at "View arXiv page", else at the
     discussion ("Community"), which a clipping tool may keep alone; else at the end of
-    a dump that stops sooner (defuddle keeps the page's main content only)."""
-    seen = 0
+    a dump that stops sooner on a sentence's end (defuddle keeps the page's main content
+    only). A dump that stops mid-sentence was cut: where its abstract ends is unknown."""
+    seen, last = 0, start
     for index in _near(lines, start, _LANDMARK_DISTANCE):
         plain = _plain(lines[index])
         if "View arXiv page" in plain or plain == "Community":
             return index
-        seen += 1
-    return len(lines) if seen < _LANDMARK_DISTANCE else start
+        seen, last = seen + 1, index
+    if seen < _LANDMARK_DISTANCE and lines[last].rstrip().endswith((".", "?", "!", ")")):
+        return len(lines)
+    return start
 
 
 def _listed(
