@@ -39,10 +39,13 @@ _PANDOC_ATTRIBUTES = re.compile(rf"(?:(?<=[\])])|(?<![ \t])[ \t]+){_ATTRIBUTES}"
 # blocks would read as cards. So many of their marks make such a document.
 _RST_DIRECTIVE = re.compile(r"(?<![^\n])[ \t]*\.\. (?:[\w-]+|\|[^|\n]+\| [\w-]+)::")
 _ASCIIDOC_MACRO = re.compile(r"(?:link|image):[^\s\[\]]+\[")
+# "[[/papers/…][Title]]", "[[img.png]]"; not Markdown's "[[v1]](…)", a link around "[v1]".
+_ORG_LINK = re.compile(r"\[\[[^\[\]\s]+\](?:\[|\](?!\())")
 # (name, strings one of which its documents hold, its marks)
 _FOREIGN_LANGUAGES = (
     ("reStructuredText", (".. ",), _RST_DIRECTIVE),
     ("AsciiDoc", ("link:", "image:"), _ASCIIDOC_MACRO),
+    ("Org", ("[[",), _ORG_LINK),
 )
 _FOREIGN_MARKS = 5
 _FOREIGN_HEAD = 1 << 16
@@ -75,7 +78,8 @@ def _span_text(span: re.Match[str]) -> str:
 
 
 def foreign_markup(text: str) -> tuple[str, int] | None:
-    """The markup language other than Markdown that ``text`` is written in, and where in
+    """The markup language other than Markdown that ``text`` is written in (reStructuredText,
+    AsciiDoc, Org), and where in
     it its first mark stands; None for Markdown and plain text. Such a document shows
     its marks from the start: only its head is searched, at a cost that does not grow
     with the file."""

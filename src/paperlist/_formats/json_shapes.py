@@ -154,6 +154,11 @@ def _some_keys(document: Any) -> str:
     return ", ".join(repr(key) for key in list(document)[:8])
 
 
+# What a member of a JSON array can open with (the array's end too, or nothing where the
+# text was cut short).
+_VALUE_STARTS = frozenset([*'{"-0123456789tfn]', ""])
+
+
 def opens_json(text: str, start: int) -> bool:
     """Whether ``text[start]``, a "[" or "{", opens JSON rather than a text dump.
 
@@ -166,8 +171,15 @@ def opens_json(text: str, start: int) -> bool:
     following = text[index : index + 1]
     if text[start] == "{":
         return following in ('"', "}")
-    if following in ("{", "[", '"'):
-        return True  # JSON, however broken further on
+    nested = following == "["
+    while following == "[":  # nested arrays: what the innermost opens with decides
+        index = skip_space(text, index + 1)
+        following = text[index : index + 1]
+    if nested or following in ("{", '"'):
+        # JSON, however broken further on: an object, a string, or nested arrays whose
+        # innermost opens a value ("[[1, 2]]", "[[]]", or cut short), where Org's
+        # "[[/][…]]" links open none.
+        return following in _VALUE_STARTS
     if following == "]":
         return skip_space(text, index + 1) == len(text)
     try:
