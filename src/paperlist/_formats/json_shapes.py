@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
@@ -154,6 +155,9 @@ def _some_keys(document: Any) -> str:
     return ", ".join(repr(key) for key in list(document)[:8])
 
 
+# A run of opening brackets and the white space between them, skipped in C: JSON nested
+# a million deep opens with a million of them.
+_OPENINGS = re.compile(r"[\[ \t\n\r]*")
 # What a member of a JSON array can open with (the array's end too, or nothing where the
 # text was cut short).
 _VALUE_STARTS = frozenset([*'{"-0123456789tfn]', ""])
@@ -172,8 +176,8 @@ def opens_json(text: str, start: int) -> bool:
     if text[start] == "{":
         return following in ('"', "}")
     nested = following == "["
-    while following == "[":  # nested arrays: what the innermost opens with decides
-        index = skip_space(text, index + 1)
+    if nested:  # nested arrays: what the innermost opens with decides
+        index = _OPENINGS.match(text, index).end()  # type: ignore[union-attr]  # always matches
         following = text[index : index + 1]
     if nested or following in ("{", '"'):
         # JSON, however broken further on: an object, a string, or nested arrays whose
