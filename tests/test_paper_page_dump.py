@@ -94,6 +94,8 @@ def test_a_title_ends_at_the_abstract_heading_or_six_lines_on() -> None:
     assert (paper.title, paper.abstract) == ("A Title", "Some words.")
     (cut,) = _load("arxiv:2401.00001\n\n## A Title\n\n## Abstract\n\nSome words, and\n")
     assert (cut.title, cut.abstract) == ("A Title", None)
+    (bare,) = _load("arxiv:2401.00001\n\n## A Title\n\n## Abstract")  # the file's last line
+    assert (bare.title, bare.abstract) == ("A Title", None)
     (paper,) = _load("arxiv:2401.00001\nA\nlong\ntitle\nover\nsix\nlines\nand more\n")
     assert paper.title == "A long title over six lines"
 

@@ -78,11 +78,10 @@ def _span_text(span: re.Match[str]) -> str:
 
 
 def foreign_markup(text: str) -> tuple[str, int] | None:
-    """The markup language other than Markdown that ``text`` is written in (reStructuredText,
-    AsciiDoc, Org), and where in
-    it its first mark stands; None for Markdown and plain text. Such a document shows
-    its marks from the start: only its head is searched, at a cost that does not grow
-    with the file."""
+    """The markup language other than Markdown that ``text`` is written in
+    (reStructuredText, AsciiDoc, Org), and where in it its first mark stands; None for
+    Markdown and plain text. Such a document shows its marks from the start: only its
+    head is searched, at a cost that does not grow with the file."""
     head = text[:_FOREIGN_HEAD]
     for name, needles, marks in _FOREIGN_LANGUAGES:
         if not any(needle in head for needle in needles):

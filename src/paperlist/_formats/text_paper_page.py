@@ -279,7 +279,7 @@ def _section_end(lines: list[str], start: int) -> int:
         if "View arXiv page" in plain or plain == "Community":
             return index
         seen, last = seen + 1, index
-    if seen < _LANDMARK_DISTANCE and lines[last].rstrip().endswith((".", "?", "!", ")")):
+    if 0 < seen < _LANDMARK_DISTANCE and lines[last].rstrip().endswith((".", "?", "!", ")")):
         return len(lines)
     return start
 
