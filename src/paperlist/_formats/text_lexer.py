@@ -140,10 +140,10 @@ _CHROME_LINES = frozenset(
 )
 _CHROME_LINK_TEXTS = frozenset({"Subscribe", "Trending Papers", "Previous", "Next", "Daily Papers"})
 _MAX_CHROME_LENGTH = 64
-# How many lines below a month name alone its day, or below "Submitted by" its name,
-# may stand, all blank between: four in BeautifulSoup's text of the real page pretty-
-# printed ("Aug", four blank lines, "1") and in its get_text("\n\n") (the name).
-_DAY_REACH = 8
+# How many lines below its label a value may stand, all blank between (a month name
+# alone and its day, "Submitted by" and the name): four in BeautifulSoup's text of the
+# real page pretty-printed ("Aug", four blank lines, "1") and in its get_text("\n\n").
+_LABEL_REACH = 8
 # Longest paragraph read as a title when it could also be an abstract.
 MAX_TITLE_LENGTH = 200
 
@@ -563,7 +563,7 @@ class _Reader:
         """The submitter's name when a tool put it below "Submitted by", past blank
         lines and the avatar (at most eight lines on, as a month's day may stand)."""
         lines = self.lines
-        for below in range(self.index + 1, min(len(lines), self.index + 1 + _DAY_REACH)):
+        for below in range(self.index + 1, min(len(lines), self.index + 1 + _LABEL_REACH)):
             candidate = lines[below].strip()
             if not candidate or _IMAGES_ONLY.fullmatch(candidate):
                 continue
@@ -656,7 +656,7 @@ class _Reader:
         """A month name alone with its day on a next line ("Aug" / "1") is one date;
         blank lines may stand between them (each is an element of its own)."""
         lines = self.lines
-        for below in range(self.index + 1, min(len(lines), self.index + 1 + _DAY_REACH)):
+        for below in range(self.index + 1, min(len(lines), self.index + 1 + _LABEL_REACH)):
             following = lines[below].strip()
             if following:
                 if not (following.isdigit() and len(following) <= 2):
