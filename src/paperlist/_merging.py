@@ -15,10 +15,6 @@ def _is_known(value: object) -> bool:
     return value is not None and value != ()
 
 
-def _title_key(title: str) -> str:
-    return " ".join(title.casefold().split())
-
-
 # Counts that only grow on the site: the larger known value is the newer one.
 _GROWING = frozenset({"upvotes", "comments", "github_stars"})
 
@@ -45,11 +41,14 @@ class _Merged:
     apart only when a second copy comes.
     """
 
+    __slots__ = ("dates", "first", "first_date", "values")
+
     def __init__(self, paper: Paper, date: datetime.date | None) -> None:
         self.first: Paper | None = paper
         self.first_date = date
-        self.values: dict[str, Any] = {}
-        self.dates: dict[str, datetime.date | None] = {}
+        # Filled by the first absorb: most papers never need them.
+        self.values: dict[str, Any]
+        self.dates: dict[str, datetime.date | None]
 
     def value(self, name: str) -> Any:
         return getattr(self.first, name) if self.first is not None else self.values[name]
@@ -88,22 +87,27 @@ def merge_papers(
     by_title: dict[str, _Merged] = {}
     for papers, date in sources:
         for paper in papers:
-            title_key = _title_key(paper.title)
-            found = by_id.get(paper.arxiv_id) if paper.arxiv_id is not None else None
-            if found is None and title_key:
-                found = by_title.get(title_key)
-                if found is not None and paper.arxiv_id is not None:
-                    known_id = found.value("arxiv_id")
-                    if known_id is not None and known_id != paper.arxiv_id:
-                        found = None  # same title, different papers
-            if found is None:
+            arxiv_id = paper.arxiv_id
+            title_key = " ".join(paper.title.casefold().split())
+            found = by_id.get(arxiv_id) if arxiv_id is not None else None
+            if found is None and title_key in by_title:
+                found = _same_title(by_title[title_key], arxiv_id)
+            if found is None:  # the common case: a paper not seen before
                 found = _Merged(paper, date)
                 merged.append(found)
             else:
                 found.absorb(paper, date)
-            arxiv_id = found.value("arxiv_id")
+                arxiv_id = found.value("arxiv_id")
             if arxiv_id is not None:
                 by_id[arxiv_id] = found
             if title_key:
                 by_title.setdefault(title_key, found)
     return tuple(item.paper() for item in merged)
+
+
+def _same_title(found: _Merged, arxiv_id: str | None) -> _Merged | None:
+    """The paper of the same title, unless both have arXiv ids and they differ."""
+    if arxiv_id is None:
+        return found
+    known_id = found.value("arxiv_id")
+    return None if known_id is not None and known_id != arxiv_id else found
