@@ -145,6 +145,9 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("chromium-pdf-pdftotext.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-layout.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-raw.txt", ["'Search models, datasets, use'"]),
+        ("chromium-pdf-pdftotext-nopgbrk.txt", ["'Search models, datasets, use'"]),
+        ("chromium-pdf-pdftotext-nopgbrk-layout.txt", ["'Search models, datasets, use'"]),
+        ("chromium-pdf-pdftotext-nopgbrk-raw.txt", ["'Search models, datasets, use'"]),
         ("defuddle.md", []),
         ("html-to-text.txt", []),
         ("html2text-links-each-paragraph.md", []),
@@ -250,6 +253,11 @@ def test_a_markdown_dump_joined_to_a_text_browsers_keeps_its_count_links() -> No
         (f"{LISTING}.chromium-pdf-pdftotext-layout.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
         (f"{LISTING}.chromium-pdf-pdftotext.txt", f"{LISTING}.chromium-pdf-pdftotext.txt"),
         (f"{LISTING}.chromium-pdf-pdftotext-raw.txt", f"{LISTING}.lynx.txt"),
+        (f"{LISTING}.chromium-pdf-pdftotext-nopgbrk.txt", f"{LISTING}.markdownify.md"),
+        (
+            f"{LISTING}.chromium-pdf-pdftotext-nopgbrk-layout.txt",
+            f"{LISTING}.chromium-pdf-pdftotext-nopgbrk-raw.txt",
+        ),
     ],
 )
 def test_a_printed_pages_text_joined_to_another_dump_loses_its_header_and_footer(

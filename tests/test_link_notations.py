@@ -194,6 +194,50 @@ def test_sheets_too_short_to_be_printed_are_left_as_they_are() -> None:
     assert without_running_lines(short) == short
 
 
+_NOPGBRK_SHEETS = [
+    "1/1/26, 9:05 AM\nDaily Papers\n\nSubmitted by akhaliq\n94\nfile:///p.html\n1/3\n",
+    "1/1/26, 9:05 AM\nDaily Papers\nThe Llama 3 Herd\n·\nfile:///p.html\n2/3\n",
+    "1/1/26, 9:05 AM\nDaily Papers\n533 authors\nfile:///p.html\n3/3\n",
+]
+_NOPGBRK_BLANKED = [
+    "\n\n\nSubmitted by akhaliq\n94\n\n\n",
+    "\n\nThe Llama 3 Herd\n·\n\n\n",
+    "\n\n533 authors\n\n\n",
+]
+
+
+def test_sheets_printed_without_form_feeds_end_at_their_counters() -> None:
+    """pdftotext -nopgbrk leaves no form feed: each sheet ends with the line that ends in
+    its counter, "1/3", "2/3", "3/3", alone (plain) or after the address (-layout, -raw)."""
+    assert without_running_lines("".join(_NOPGBRK_SHEETS)) == "".join(_NOPGBRK_BLANKED)
+    layout = [sheet.replace("html\n", "html      ") for sheet in _NOPGBRK_SHEETS]
+    assert without_running_lines("".join(layout)) == "".join(
+        sheet.removesuffix("\n\n") + "\n" for sheet in _NOPGBRK_BLANKED
+    )
+    # Another printing right after the first is found too.
+    joined = "".join(_NOPGBRK_SHEETS) * 2
+    assert without_running_lines(joined) == "".join(_NOPGBRK_BLANKED) * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lone "1/2" ending a line starts no run of counters.
+        "Title\nhalf the cost, 1/2\nmore\nand more\nText\n",
+        # "11/2" ends in "1/2" but is no counter: it does not stand alone.
+        "Title\nmore than 11/2\nmore\n2/2\nText\n",
+        # Counters on every line make sheets too short to be printed.
+        "1/3\n2/3\n3/3\n",
+        # "12/3" and "2/3x" hold "2/3" but end in no counter of the second sheet.
+        "H\na\nb\nF 1/3\nH\nc\nF 12/3\nH\nd\n2/3x\n",
+        # A printing is looked for in the first sheet's length only: this one is no start.
+        "x" * 40_000 + "\n" + "".join(_NOPGBRK_SHEETS),
+    ],
+)
+def test_text_whose_counters_run_on_no_sheets_is_left_as_it_is(text: str) -> None:
+    assert without_running_lines(text) == text
+
+
 def test_html_to_text_keeps_the_links_cards_need_and_drops_other_addresses() -> None:
     """Lines from html-to-text's dump of the real listing (its default 80 columns)."""
     lines = [

@@ -1,8 +1,10 @@
 """A page printed to PDF and read back by pdftotext: the printing's header and footer.
 
 A browser prints the date, the page's title, its address and "2/7" on every
-sheet, and pdftotext ends each sheet with a form feed: those lines fall between
-the lines of a card. They are blanked, lines kept, before the text is read.
+sheet, and pdftotext ends each sheet with a form feed (with ``-nopgbrk``, the
+line ending in the sheet's "2/7" is the only mark left): those lines fall
+between the lines of a card. They are blanked, lines kept, before the text is
+read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ _COUNTER_DIGITS = 6  # a sheet number is never longer
 # A printed sheet holds a header, a footer and text: fewer lines a sheet make no print,
 # and sheets of a line or two would cost as much as lines of text.
 _SHEET_LINES = 4
+# More text than a printed sheet holds, even in pdftotext's -layout: where the next
+# sheet's counter is looked for, so that text which is no printing costs one look.
+_SHEET_CHARACTERS = 32_768
+# The first sheet's counter at the end of a line: "1/7". Opening with a literal, the
+# search skips ahead in C.
+_FIRST_COUNTER = re.compile(r"1/([1-9][0-9]{0,3})[ \t]*$", re.MULTILINE)
+_LINE_REST = re.compile(r"[ \t\r]*(?:\n|\Z)")
 
 
 def without_running_lines(text: str) -> str:
@@ -33,16 +42,75 @@ def without_running_lines(text: str) -> str:
     card's "·" may open every sheet when cards are as tall as each other); only runs
     of such lines from a sheet's ends are furniture. So the text of several printed
     pages can be joined in one file, and another tool's dump before or after the
-    sheets (text after the last form feed is no sheet) is not taken for them.
+    sheets (text after the last sheet's end is no sheet) is not taken for them.
+    A sheet ends at a form feed; in text with none (``pdftotext -nopgbrk``), after
+    the line that ends in its counter.
     """
-    if text.count(SHEET_BREAK) * _SHEET_LINES > text.count("\n"):
+    if SHEET_BREAK in text:
+        pieces, separator = text.split(SHEET_BREAK), SHEET_BREAK
+    else:
+        ends = _counter_line_ends(text)
+        if not ends:
+            return text
+        starts = [0, *ends]
+        pieces = [text[start:end] for start, end in zip(starts, [*ends, len(text)], strict=True)]
+        separator = ""
+    if (len(pieces) - 1) * _SHEET_LINES > text.count("\n"):
         return text  # sheets this short hold no header, footer and text: no printed page
-    sheets = [sheet.split("\n") for sheet in text.split(SHEET_BREAK)]
+    sheets = [piece.split("\n") for piece in pieces]
     # Each sheet with text, and the places of its lines that are not blank.
     filled = [(lines, shown) for lines in sheets[:-1] if (shown := _shown(lines))]
     _blank_running(filled, from_end=False)
     _blank_running(filled, from_end=True)
-    return SHEET_BREAK.join("\n".join(lines) for lines in sheets)
+    return separator.join("\n".join(lines) for lines in sheets)
+
+
+def _counter_line_ends(text: str) -> list[int]:
+    """Where each sheet of pdftotext -nopgbrk output ends: after the line that ends in
+    its counter, "1/7" then "2/7" and on, each within a sheet's length of the last.
+
+    A printing is looked for at the start of the text and right after each one;
+    the first "1/7" that starts no run of counters ends the search, so that text
+    which is no printing costs one search of a sheet's length.
+    """
+    ends: list[int] = []
+    start = 0
+    while first := _FIRST_COUNTER.search(text, start, start + _SHEET_CHARACTERS):
+        opening = _counter_line_end(text, first.start(), first.end())
+        if opening is None:
+            break
+        found, total = [opening], int(first[1])
+        for number in range(2, total + 1):
+            following = _next_counter_line_end(text, f"{number}/{total}", found[-1])
+            if following is None:
+                break
+            found.append(following)
+        if len(found) < 2:  # a lone "1/7" at a line's end is no printing
+            break
+        ends += found
+        start = found[-1]
+    return ends
+
+
+def _next_counter_line_end(text: str, counter: str, start: int) -> int | None:
+    """Where the line after ``start`` that ends in ``counter`` ends, within a sheet's length."""
+    limit = start + _SHEET_CHARACTERS
+    position = text.find(counter, start, limit)
+    while position != -1:
+        end = _counter_line_end(text, position, position + len(counter))
+        if end is not None:
+            return end
+        position = text.find(counter, position + len(counter), limit)
+    return None
+
+
+def _counter_line_end(text: str, start: int, end: int) -> int | None:
+    """Just past the line of the counter at ``text[start:end]``, if it ends that line
+    and stands alone (at the line's start or after a space); else None."""
+    if start > 0 and text[start - 1] not in " \t\n":
+        return None
+    rest = _LINE_REST.match(text, end)  # only spaces up to the line's end: the spaces alone
+    return rest.end() if rest is not None else None
 
 
 Sheet = tuple[list[str], list[int]]

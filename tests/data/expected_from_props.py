@@ -87,7 +87,9 @@ PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.prettified.html"
 # Tools whose output of the paper page keeps its landmarks (trafilatura keeps none).
 PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "bs4-double-lines.txt", "chromium-innertext.txt",
                     "chromium-pdf-pdftotext.txt", "chromium-pdf-pdftotext-layout.txt",
-                    "chromium-pdf-pdftotext-raw.txt",
+                    "chromium-pdf-pdftotext-raw.txt", "chromium-pdf-pdftotext-nopgbrk.txt",
+                    "chromium-pdf-pdftotext-nopgbrk-layout.txt",
+                    "chromium-pdf-pdftotext-nopgbrk-raw.txt",
                     "chromium-webdriver-text.txt", "elinks.txt", "html-text.txt",
                     "html-to-markdown.md", "html-to-text.txt", "html-to-text-wordwrap-off.txt",
                     "html2text-links-each-paragraph.md", "html2text-protect-links.md",

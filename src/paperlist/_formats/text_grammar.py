@@ -47,7 +47,7 @@ from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_
 from .._listing import Listing
 from .._markup import INLINE_DATA, foreign_markup, plain_markdown, without_inline_data
 from .._model import PAPER_FIELDS, Paper, field_values
-from .._printed_pages import SHEET_BREAK, without_running_lines
+from .._printed_pages import without_running_lines
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
@@ -780,8 +780,7 @@ def load_text(text: str, context: LoadContext) -> Listing:
         text = plain_markdown(text)  # the same lines, for listings and paper pages alike
         if INLINE_DATA in text:
             text = without_inline_data(text)
-    if SHEET_BREAK in text:  # a page printed to PDF, read back by pdftotext
-        text = without_running_lines(text)
+    text = without_running_lines(text)  # a page printed to PDF, read back by pdftotext
     lines = text.split("\n")
     # html-to-text's "Models [/models]": plain text but for the links cards need, which
     # either reader takes (a paper page's landmarks are its capital headings' too). Other
