@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import json
+from collections.abc import Callable
 
 import pytest
 from lxml import etree
@@ -54,6 +56,24 @@ def test_the_real_paper_page_saved_as_one_file_gives_its_paper() -> None:
     assert paper.arxiv_id == "2509.24002"
     assert paper.title.startswith("MCPMark: A Benchmark for Stress-Testing")
     assert (paper.upvotes, paper.author_count) == (118, 15)
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda raw: codecs.BOM_UTF8 + raw,  # a BOM, as an editor that saved it may add
+        lambda raw: b"\r\n\r\n" + raw,  # blank lines before its first header
+        lambda raw: raw.decode("utf-8").encode("utf-16"),  # re-saved by a Windows tool
+    ],
+    ids=["bom", "blank-lines", "utf-16"],
+)
+def test_an_archive_re_encoded_or_after_blank_lines_reads_the_same(
+    wrap: Callable[[bytes], bytes],
+) -> None:
+    """Before, these gave "holds no HTML page", or 23 papers read from its encoded HTML."""
+    listing = paperlist.loads(wrap(LISTING.read_bytes()), strict=True)
+    assert listing.format == "html"
+    assert [paper.arxiv_id for paper in listing] == [item["paper"]["id"] for item in _props_items()]  # type: ignore[index]
 
 
 def test_an_archive_given_as_text_reads_the_same() -> None:

@@ -215,20 +215,17 @@ def _read(
     """Decode ``data``, detect its format unless given, and read it."""
     if not isinstance(data, str):
         raw = bytes(data)
+        if is_utf16(raw):  # from Windows tools: read as the same text in UTF-8 is
+            raw = decode(raw, context).encode("utf-8")
         # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
         # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
-        # UTF-16 (from Windows tools) is decoded first, whatever the format.
         start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
-        if (
-            start < len(raw)
-            and not is_utf16(raw)
-            and (format or _detect_bytes(raw, start)) == "html"
-        ):
+        if start < len(raw) and (format or _detect_bytes(raw, start)) == "html":
             if b"\r" in raw:
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return _load_html(raw, context)
         if format in (None, "html") and _opens_mhtml(raw[start : start + ARCHIVE_HEAD]):
-            return _load_html(page_in_mhtml(raw, context), context)
+            return _load_html(page_in_mhtml(raw[start:], context), context)
         data = decode(raw, context)
     else:  # a str from the caller may hold what no decoder makes
         data = replace_in_text(data, context)
