@@ -9,6 +9,7 @@ import stat
 import warnings
 from typing import IO, Any, Literal, Union
 
+from ._binary import GZIP_MAGIC, binary_kind, gunzipped
 from ._context import LoadContext
 from ._dates import date_argument
 from ._decoding import UTF8_BOM, decode, is_utf16
@@ -43,6 +44,7 @@ def loads(
     format: str | None = None,
     today: datetime.date | str | None = None,
     strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Listing:
     """Read a Daily Papers page held in memory.
 
@@ -53,6 +55,8 @@ def loads(
             without a year. Default: the capture date the saving tool wrote into the dump,
             else the current date, with a YearlessDateWarning if any such date is read.
         strict: raise ParseError at the first problem instead of recording an Issue.
+        max_bytes: the largest input read, gzip-compressed bytes once decompressed (2 GiB
+            by default); a larger one is refused.
 
     Returns:
         The Listing; its ``source`` is None.
@@ -64,7 +68,11 @@ def loads(
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"loads() takes str or bytes, not {type(data).__name__}")
-    return _load_data(data, format=format, today=today, strict=strict, origin=None)
+    if len(data) > max_bytes:
+        raise _too_large(max_bytes, None)
+    return _load_data(
+        data, format=format, today=today, strict=strict, origin=None, max_bytes=max_bytes
+    )
 
 
 def load(
@@ -89,7 +97,8 @@ def load(
             with a YearlessDateWarning if any such date is read.
         strict: raise ParseError at the first problem instead of recording an Issue.
         timeout: for a URL, seconds to wait for the connection and for each read.
-        max_bytes: the largest input read (2 GiB by default); a larger one is refused.
+        max_bytes: the largest input read, gzip-compressed files once decompressed (2 GiB
+            by default); a larger one is refused.
 
     Returns:
         The Listing; its ``source`` is the path or URL as given (a file object's ``name``).
@@ -108,7 +117,14 @@ def load(
         fetched = fetch(source, timeout=timeout, max_bytes=max_bytes)
         if today is None:
             today = fetched.date
-        return _load_data(fetched.data, format=format, today=today, strict=strict, origin=source)
+        return _load_data(
+            fetched.data,
+            format=format,
+            today=today,
+            strict=strict,
+            origin=source,
+            max_bytes=max_bytes,
+        )
     if isinstance(source, (str, os.PathLike)):
         origin = os.fsdecode(source)
         with open(source, "rb") as stream:
@@ -138,7 +154,9 @@ def load(
         raise TypeError(f"load() takes a path or a file object, not {type(source).__name__}")
     if len(data) > max_bytes:  # a file that grew while it was read
         raise _too_large(max_bytes, origin)
-    return _load_data(data, format=format, today=today, strict=strict, origin=origin)
+    return _load_data(
+        data, format=format, today=today, strict=strict, origin=origin, max_bytes=max_bytes
+    )
 
 
 def _read_bounded(stream: IO[str] | IO[bytes], max_bytes: int, origin: str | None) -> str | bytes:
@@ -178,6 +196,7 @@ def _load_data(
     today: object,
     strict: bool,
     origin: str | None,
+    max_bytes: int,
 ) -> Listing:
     _check_format(format)
     today_known = today is not None
@@ -193,7 +212,7 @@ def _load_data(
         origin=origin,
         today_known=today_known,
     )
-    listing = _read(data, format, context)
+    listing = _read(data, format, context, max_bytes)
     if context.yearless_by_clock:
         warnings.warn(
             f"{context.yearless_by_clock} dates shown without a year were read as on or before "
@@ -210,13 +229,14 @@ def _today_or_clock(today: object) -> datetime.date:
 
 
 def _read(
-    data: str | bytes | bytearray | memoryview, format: str | None, context: LoadContext
+    data: str | bytes | bytearray | memoryview,
+    format: str | None,
+    context: LoadContext,
+    max_bytes: int,
 ) -> Listing:
     """Decode ``data``, detect its format unless given, and read it."""
     if not isinstance(data, str):
-        raw = bytes(data)
-        if is_utf16(raw):  # from Windows tools: read as the same text in UTF-8 is
-            raw = decode(raw, context).encode("utf-8")
+        raw = _page_bytes(bytes(data), context, max_bytes)
         # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
         # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
         start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
@@ -247,6 +267,20 @@ def _read(
     if chosen != "json" and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _LOADERS[chosen](text, context)
+
+
+def _page_bytes(raw: bytes, context: LoadContext, max_bytes: int) -> bytes:
+    """The bytes of the page itself: gzip decompressed, UTF-16 (from Windows tools)
+    as the same text in UTF-8; other binary formats are refused, named."""
+    if raw.startswith(GZIP_MAGIC):
+        raw = gunzipped(raw, max_bytes, context)
+    kind = binary_kind(raw)
+    if kind is not None:
+        what, advice = kind
+        context.fail(f"{what}, not a page or JSON: {advice}", line=1, column=1)
+    if is_utf16(raw):
+        raw = decode(raw, context).encode("utf-8")
+    return raw
 
 
 def _opens_mhtml(head: bytes) -> bool:
