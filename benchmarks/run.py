@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import gzip
 import json
 import platform
 import re
@@ -366,9 +367,10 @@ def _relative_growth(
     return statistics.median(ratios), statistics.median(ours), statistics.median(theirs)
 
 
+_EMPTY_GZIP_MEMBER = gzip.compress(b"", mtime=0)
 # Shapes an attacker would choose, each made at a given size in bytes: every one
-# once took super-linear time somewhere in paperlist.
-ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
+# once took super-linear time somewhere in paperlist (or, gzip's, costs per piece).
+ADVERSARIAL_SHAPES: dict[str, Callable[[int], str | bytes]] = {
     "nested HTML articles": lambda size: (
         "<html><body>"
         + "<article><h3><a href='/papers/2401.00001'>T</a></h3>" * (size // 62)
@@ -390,10 +392,12 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
     "one very long line": lambda size: "word " * (size // 5),
     "html-to-text's addressed title lines": lambda size: "T [/papers/2401.00001]\n" * (size // 23),
     "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),
+    # 20 bytes each, every member of a gzip file costs a decompressor of its own.
+    "empty gzip members": lambda size: _EMPTY_GZIP_MEMBER * (size // len(_EMPTY_GZIP_MEMBER)),
 }
 
 
-def _load_quietly(data: str) -> object:
+def _load_quietly(data: str | bytes) -> object:
     try:
         return paperlist.loads(data, today=paperlist.SAMPLE_DATE)
     except paperlist.ParseError as error:

@@ -42,6 +42,18 @@ def test_every_member_of_a_gzip_file_is_read() -> None:
     assert paperlist.loads(padded, today=SEED_TODAY).papers == expected.papers
 
 
+def test_bytes_after_the_gzip_data_are_reported() -> None:
+    """Zeros after the data pad it; anything else was meant to be read, and is not."""
+    packed = gzip.compress(SEED.read_bytes()) + b"junk"
+    listing = paperlist.loads(packed, today=SEED_TODAY)
+    assert len(listing) == len(paperlist.load(SEED, today=SEED_TODAY))
+    assert [issue.message for issue in listing.issues] == [
+        "4 bytes after the gzip data were not read"
+    ]
+    with pytest.raises(paperlist.ParseError, match="4 bytes after the gzip data"):
+        paperlist.loads(packed, today=SEED_TODAY, strict=True)
+
+
 def test_gzip_data_cut_short_gives_what_it_holds_and_an_issue() -> None:
     """A download cut short: the seed's first cards, and an Issue saying so."""
     packed = gzip.compress(SEED.read_bytes())

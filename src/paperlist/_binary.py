@@ -17,7 +17,8 @@ __all__ = ["GZIP_MAGIC", "binary_kind", "gunzipped"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_WINDOW = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate data
-_CHUNK = 1 << 16  # compressed bytes fed at a time: what damage can cost
+_PIECE = 1 << 16  # compressed bytes fed at a time at most: what damage can cost
+_FIRST_PIECE = 1 << 8
 _MAX_GROWTH = 100  # how many times its size gzip data may grow
 _SMALL = 1 << 20  # what any gzip data may grow to
 # (how the data opens, what it is, what to do instead), by the opening's first byte.
@@ -54,7 +55,7 @@ def gunzipped(data: bytes, max_bytes: int, context: LoadContext) -> bytes:
 
     Damaged or cut-short data gives what came before the damage and an Issue
     (a ParseError in strict mode), as a file cut short does: it is fed a piece
-    at a time, so that what was decompressed before the damage is kept.
+    at a time, so that what was decompressed before the damaged piece is kept.
     """
     # Real pages and API responses shrink five- to tenfold; a file that grows a
     # thousandfold (a "gzip bomb") is refused long before it fills memory.
@@ -64,25 +65,35 @@ def gunzipped(data: bytes, max_bytes: int, context: LoadContext) -> bytes:
     position = 0
     decompressor = zlib.decompressobj(_GZIP_WINDOW)
     view = memoryview(data)
-    while position < len(data):
-        chunk = view[position : position + _CHUNK]
+    # Each member is fed small pieces first, growing: the input left over when one
+    # ends is copied, and a flood of tiny members must not copy a whole piece each.
+    piece_size = _FIRST_PIECE
+    end = len(data)
+    while position < end:
+        chunk = view[position : position + piece_size]
         position += len(chunk)
+        if piece_size < _PIECE:
+            piece_size <<= 1
         try:
             # Never more than one byte past the limit, however small the input.
             piece = decompressor.decompress(chunk, limit + 1 - size)
         except zlib.error as exc:
             context.report(f"the gzip data is damaged ({exc}): read what came before it")
             return b"".join(pieces)
-        size += len(piece)
-        if size > limit:
-            _refuse_growth(context, limit, max_bytes)
-        pieces.append(piece)
+        if piece:
+            size += len(piece)
+            if size > limit:
+                _refuse_growth(context, limit, max_bytes)
+            pieces.append(piece)
         if decompressor.eof:  # a member ends: another may follow (or zeros, as padding)
-            rest = decompressor.unused_data + data[position:]
-            if not rest.startswith(GZIP_MAGIC):
-                return b"".join(pieces)
-            data, view, position = rest, memoryview(rest), 0
-            decompressor = zlib.decompressobj(_GZIP_WINDOW)
+            position -= len(decompressor.unused_data)  # where it starts, nothing copied
+            if data.startswith(GZIP_MAGIC, position):
+                decompressor = zlib.decompressobj(_GZIP_WINDOW)
+                piece_size = _FIRST_PIECE
+                continue
+            if data[position:].strip(b"\0"):
+                context.report(f"{end - position} bytes after the gzip data were not read")
+            return b"".join(pieces)
     context.report("the gzip data is cut short: read up to where it ends")
     return b"".join(pieces)
 
