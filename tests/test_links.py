@@ -67,10 +67,21 @@ def test_duplicates_are_dropped_case_insensitively_keeping_the_first_spelling() 
         ("  https://github.com/a/b.git ", "https://github.com/a/b"),
         ("https://github.com/eval-sys", None),
         ("", None),
+        # Real githubRepo values with a line break inside (API responses of 2025-10-23
+        # and 2025-10-08, papers 2510.18940 and 2510.05342): a browser drops it.
+        (
+            "https://github.com/\nFightingFighting/NeuroAda.git",
+            "https://github.com/FightingFighting/NeuroAda",
+        ),
+        (
+            "https://github.com/sirano1004/\nMargin-Apative-Direct-Preference-Optimization",
+            "https://github.com/sirano1004/Margin-Apative-Direct-Preference-Optimization",
+        ),
     ],
 )
 def test_repository_field(value: str, expected: str | None) -> None:
-    """A githubRepo value is canonicalised like a link in text."""
+    """A githubRepo value is canonicalised like a link in text; tabs and line breaks in it
+    are dropped, as a browser drops them from an address."""
     assert repo_url(value) == expected
 
 

@@ -25,6 +25,7 @@ REPOSITORY_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
 _HOST_ENDINGS = frozenset(host[-4:] for host in REPOSITORY_HOSTS)
 _HOST_LAST_LETTERS = frozenset(c for host in REPOSITORY_HOSTS for c in (host[-1], host[-1].upper()))
 _URL_PREFIXES = tuple((f"https://{host}/", host) for host in REPOSITORY_HOSTS)
+_TABS_AND_LINE_BREAKS = dict.fromkeys(map(ord, "\t\n\r"))
 # What follows a host: "/owner/name"; anything deeper is dropped.
 _PATH = re.compile(r"/(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)")
 # Path segments that make "host/segment/x" a site page, not a repository.
@@ -133,7 +134,9 @@ def repo_url(value: str) -> str | None:
             path = _PATH.match(value, len(prefix) - 1)
             if path is not None:
                 return _canonical(host, path["owner"], path["name"])
-    urls = find_repo_urls(value.strip() + " ")
+    # A browser drops tabs and line breaks anywhere in an address (WHATWG URL parsing):
+    # the real "https://github.com/\nFightingFighting/NeuroAda.git" links to the repository.
+    urls = find_repo_urls(value.strip().translate(_TABS_AND_LINE_BREAKS) + " ")
     return urls[0] if urls else None
 
 
