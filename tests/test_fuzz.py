@@ -7,6 +7,7 @@ real samples, to every format. The budget is kept to about a minute in CI.
 from __future__ import annotations
 
 import datetime
+import gzip
 import json
 import os
 
@@ -151,6 +152,30 @@ def _mutated(draw: st.DrawFn) -> bytes:
 @given(_mutated(), st.sampled_from(FORMATS))
 def test_mutated_real_samples(data: bytes, format: str | None) -> None:
     """Deleted, duplicated, swapped or cut lines and inserted junk never crash a load."""
+    _contract(data, format)
+
+
+@st.composite
+def _gzipped(draw: st.DrawFn) -> bytes:
+    """A real sample (maybe mutated) gzipped, in members, then cut, damaged or followed."""
+    data = draw(st.one_of(st.sampled_from(_SAMPLES).map(str.encode), _mutated()))
+    cut = draw(st.integers(0, len(data)))
+    packed = bytearray(gzip.compress(data[:cut], mtime=0) + gzip.compress(data[cut:], mtime=0))
+    action = draw(st.sampled_from(["none", "truncate", "flip", "append"]))
+    position = draw(st.integers(0, len(packed) - 1))
+    if action == "truncate":
+        del packed[position:]
+    elif action == "flip":
+        packed[position] ^= draw(st.integers(1, 255))
+    elif action == "append":
+        packed += draw(st.sampled_from([bytes(64), b"junk", b"\x1f\x8b", b"\x1f\x8b\x08"]))
+    return bytes(packed)
+
+
+@_SETTINGS
+@given(_gzipped(), st.sampled_from(FORMATS))
+def test_gzipped_real_samples(data: bytes, format: str | None) -> None:
+    """gzip data whole, cut short, damaged or followed by bytes never crashes a load."""
     _contract(data, format)
 
 
