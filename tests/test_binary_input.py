@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -98,6 +99,13 @@ def test_gzip_data_that_grows_a_thousandfold_is_refused() -> None:
     assert paperlist.loads(small).papers == ()
 
 
+def _tarred(path: Path) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        archive.add(path, path.name)
+    return buffer.getvalue()
+
+
 def _zipped(path: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -113,6 +121,9 @@ def _zipped(path: Path) -> bytes:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
         (b"PAR1\x15\x04\x15", "a Parquet file, not a page or JSON: read it with pandas"),
         (gzip.compress(_zipped(JSON_FILES[0])), "a ZIP archive"),  # a .zip.gz
+        (_tarred(JSON_FILES[0]), "a tar archive, not a page or JSON: extract its files"),
+        (gzip.compress(_tarred(JSON_FILES[0])), "a tar archive"),  # a .tar.gz of days
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an OLE file \\(Thumbs"),
     ],
 )
 def test_other_binary_formats_are_refused_by_name(data: bytes, named: str) -> None:

@@ -37,8 +37,17 @@ for _opening, _kind, _advice in (
     (b"SQLite format 3\x00", "an SQLite database", "export its rows as JSON first"),
     (b"PAR1", "a Parquet file", "read it with pandas or pyarrow"),
     (b"ARROW1", "an Arrow file", "read it with pyarrow"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an OLE file (Thumbs.db, an old Office document)",
+        "paperlist reads pages and JSON",
+    ),
 ):
     _KINDS[_opening[0]] = (*_KINDS.get(_opening[0], ()), (_opening, _kind, _advice))
+
+
+# A tar archive's first header names its first file, then says "ustar" at this offset.
+_TAR_MARK, _TAR_MARK_AT = b"ustar", 257
 
 
 def binary_kind(data: bytes) -> tuple[str, str] | None:
@@ -46,6 +55,8 @@ def binary_kind(data: bytes) -> tuple[str, str] | None:
     for opening, kind, advice in _KINDS.get(data[0], ()) if data else ():
         if data.startswith(opening):
             return kind, advice
+    if data.startswith(_TAR_MARK, _TAR_MARK_AT):
+        return "a tar archive", "extract its files and load them"
     return None
 
 
