@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import datetime
 import io
+import math
 import pathlib
+import re
 import warnings
 
 import pytest
@@ -144,6 +146,35 @@ def test_wrong_argument_types_raise_type_error() -> None:
         paperlist.loads("x", today="Oct 28")
     with pytest.raises(TypeError, match="strict must be a bool, not str"):
         paperlist.loads("x", strict="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("limits", "error", "message"),
+    [
+        ({"max_bytes": "1 MB"}, TypeError, "max_bytes must be a whole number of bytes, not str"),
+        ({"max_bytes": True}, TypeError, "max_bytes must be a whole number of bytes, not bool"),
+        ({"max_bytes": 1.5}, TypeError, "max_bytes must be a whole number of bytes, not float"),
+        ({"max_bytes": -1}, ValueError, "max_bytes must be >= 0, not -1"),
+        ({"timeout": "5"}, TypeError, "timeout must be a number of seconds, not str"),
+        ({"timeout": 0}, ValueError, "timeout must be a finite number of seconds > 0, not 0"),
+        ({"timeout": math.nan}, ValueError, "seconds > 0, not nan"),
+        ({"timeout": math.inf}, ValueError, "seconds > 0, not inf"),
+    ],
+)
+def test_limits_of_the_wrong_type_or_range_are_refused_before_reading(
+    limits: dict[str, object], error: type[Exception], message: str, tmp_path: pathlib.Path
+) -> None:
+    """Before, max_bytes="1 MB" raised a bare comparison error and -1 or True were taken."""
+    missing = tmp_path / "missing.txt"  # never opened: the call is refused first
+    with pytest.raises(error, match=re.escape(message)):
+        paperlist.load(missing, **limits)  # type: ignore[arg-type]
+    with pytest.raises(error, match=re.escape(message)):
+        paperlist.load_many([missing], **limits)  # type: ignore[arg-type]
+    with pytest.raises(error, match=re.escape(message)):
+        paperlist.iter_load([missing], **limits)  # type: ignore[arg-type]
+    if "max_bytes" in limits:
+        with pytest.raises(error, match=re.escape(message)):
+            paperlist.loads("x", **limits)  # type: ignore[arg-type]
 
 
 def test_missing_file_raises_os_error(tmp_path: pathlib.Path) -> None:

@@ -16,7 +16,7 @@ from typing import Literal, Union
 
 from ._fetching import DEFAULT_TIMEOUT, is_url
 from ._listing import Listing, merge_listings
-from ._loading import DEFAULT_MAX_BYTES, load
+from ._loading import DEFAULT_MAX_BYTES, check_limits, load
 from ._model import Issue
 from .errors import FetchError, ParseError
 
@@ -151,6 +151,7 @@ def iter_load(
             one Issue saying why.
     """
     _check_on_error(on_error)  # at the call, not at the first file
+    check_limits(max_bytes, timeout)
     read = functools.partial(
         _load_one, today=today, strict=strict, on_error=on_error, timeout=timeout,
         max_bytes=max_bytes,
@@ -185,6 +186,7 @@ def load_many(
         issues, each with its ``source``.
     """
     _check_on_error(on_error)
+    check_limits(max_bytes, timeout)
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
         raise ValueError(f"workers must be a whole number >= 1, not {workers!r}")
     files = list(source_files(sources))

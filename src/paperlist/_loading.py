@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import stat
@@ -22,7 +23,7 @@ from ._strings import printable
 from ._surrogates import replace_in_text
 from .errors import ParseError, UnknownFormatError, YearlessDateWarning
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Format", "load", "loads"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Format", "check_limits", "load", "loads"]
 
 Format = Literal["text", "html", "json"]
 FORMATS: tuple[Format, ...] = ("text", "html", "json")
@@ -68,6 +69,7 @@ def loads(
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"loads() takes str or bytes, not {type(data).__name__}")
+    check_limits(max_bytes)
     if len(data) > max_bytes:
         raise _too_large(max_bytes, None)
     return _load_data(
@@ -112,6 +114,7 @@ def load(
         TypeError: an argument has the wrong type.
     """
     _check_format(format)
+    check_limits(max_bytes, timeout)
     origin: str | None
     if is_url(source):
         fetched = fetch(source, timeout=timeout, max_bytes=max_bytes)
@@ -180,6 +183,21 @@ def _too_large(max_bytes: int, origin: str | None) -> ParseError:
         f"the input is larger than max_bytes={max_bytes}",
         source=origin if origin is not None else "<string>",
     )
+
+
+def check_limits(max_bytes: object, timeout: object = DEFAULT_TIMEOUT) -> None:
+    """Refuse a ``max_bytes`` that is no whole number >= 0 and a ``timeout`` that is no
+    finite number > 0: mistakes in the call, raised before anything is read."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(
+            f"max_bytes must be a whole number of bytes, not {type(max_bytes).__name__}"
+        )
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes must be >= 0, not {max_bytes!r}")
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"timeout must be a number of seconds, not {type(timeout).__name__}")
+    if not 0 < timeout < math.inf:  # NaN fails too
+        raise ValueError(f"timeout must be a finite number of seconds > 0, not {timeout!r}")
 
 
 def _check_format(format: object) -> None:
