@@ -392,6 +392,9 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str | bytes]] = {
     "one very long line": lambda size: "word " * (size // 5),
     "html-to-text's addressed title lines": lambda size: "T [/papers/2401.00001]\n" * (size // 23),
     "JSON nested deeply": lambda size: "[" * (size // 2) + "]" * (size // 2),
+    # Every line a paper page joined on (its arxiv: line), read by the paper page's reader:
+    # its first reading copied the lines before each one, in quadratic time.
+    "arxiv: lines, each a paper page": lambda size: "arxiv:2401.00001\n" * (size // 17),
     # 20 bytes each, every member of a gzip file costs a decompressor of its own.
     "empty gzip members": lambda size: _EMPTY_GZIP_MEMBER * (size // len(_EMPTY_GZIP_MEMBER)),
 }

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "PAPER_LINK",
+    "PAPER_PAGE_ID_LINE",
     "REPOSITORY_HOSTS",
     "arxiv_id_from_paper_url",
     "canonical_repo_urls",
@@ -46,6 +47,11 @@ _COMMON_PAPER_PREFIXES = ("/papers/", "https://huggingface.co/papers/")
 _HUB_URL = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/")
 PAPER_LINK = re.compile(_PAPER_PATH + r"[^\s?#]+(?:[?#]\S*)?", re.IGNORECASE)
 """Any link under a paper page's path, an id or not (a card links its title so)."""
+PAPER_PAGE_ID_LINE = re.compile(
+    r"\s*(?:!?\[[^\]]*\](?:\([^)\s]*\))?\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)"
+)
+"""The line near its top where a paper page names its arXiv id, "arxiv:2509.24002", maybe
+after its icon (pandoc's "[] arxiv:…", html-to-markdown's "![](data:…) arxiv:…")."""
 
 
 def _canonical(host: str, owner: str, name: str) -> str | None:

@@ -51,8 +51,8 @@ from .._printed_pages import without_running_lines
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
-from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, read_units
-from .text_paper_page import find_paper_page, read_paper_page
+from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, holds_cards, page_end, read_units
+from .text_paper_page import find_paper_page, paper_of_page, read_paper_page
 
 __all__ = ["load_text"]
 
@@ -248,8 +248,24 @@ class _Collector:
         """A problem that belongs to no paper."""
         self.problems.append((None, problem))
 
+    def keep_paper(self, paper: Paper, line: int, column: int) -> int:
+        """Keep a paper read whole (a paper page's), as strong evidence; its index."""
+        if self.waiting:
+            self.settle_waiting(as_papers=self.strong_seen)
+        self.strong_seen = True
+        index = self._index(paper, line, column)
+        self.last_index = index
+        return index
+
     def _keep(self, card: _Card) -> None:
-        paper = card.paper()
+        index = self._index(card.paper(), card.line, card.column)
+        self.last_index = index
+        for problem in card.problems or ():
+            self.problems.append((index, problem))
+
+    def _index(self, paper: Paper, line: int, column: int) -> int:
+        """The index of ``paper`` among those kept: a new one's, or that of the paper it
+        repeats (merged with it, the copy's place noted)."""
         arxiv_id, title_key = paper.arxiv_id, paper.title.casefold()
         index = self._copied(arxiv_id, title_key)
         if index is None:
@@ -263,11 +279,9 @@ class _Collector:
             if kept.arxiv_id is not None:
                 self.by_id.setdefault(kept.arxiv_id, index)
             self.by_title.setdefault(kept.title.casefold(), index)  # maybe a longer one now
-            self.copies.append((index, card.line, card.column))
+            self.copies.append((index, line, column))
             self.adjacent_copies += index == self.last_index
-        self.last_index = index
-        for problem in card.problems or ():
-            self.problems.append((index, problem))
+        return index
 
     def _copied(self, arxiv_id: str | None, title_key: str) -> int | None:
         """The paper a card with this id and title copies, as Listing.merge matches them:
@@ -364,9 +378,10 @@ _CAPTURE_LINE = re.compile(
 
 
 class _Assembler:
-    def __init__(self, units: Iterator[Unit], context: LoadContext) -> None:
+    def __init__(self, units: Iterator[Unit], context: LoadContext, lines: list[str]) -> None:
         self.units = units
         self.context = context
+        self.lines = lines  # for a paper page's dump joined on, read by its own reader
         self.collector = _Collector()
         self.card: _Card | None = None
         self.cards_seen = 0
@@ -393,6 +408,7 @@ class _Assembler:
             Kind.DATE: self._date,
             Kind.REPO: self._repo,
             Kind.CHROME: self._chrome,
+            Kind.PAPER_PAGE: self._paper_page,
         }
 
     def run(self) -> Listing:
@@ -626,6 +642,15 @@ class _Assembler:
             self.card = None
             self.collector.add(card)
 
+    def _paper_page(self, unit: Unit) -> None:
+        """A paper page's dump joined on: its one paper, read by landmarks up to the next
+        page, kept as a strongly evidenced card is (a copy of a card before it merges)."""
+        self._finish_card()
+        assert unit.value is not None  # the line after the page
+        before = len(self.context.issues)
+        paper = paper_of_page(self.lines, unit.line - 1, self.context, unit.value)
+        self.context.renumber(before, self.collector.keep_paper(paper, unit.line, unit.column))
+
     def _orphan(self, unit: Unit, what: str, field: str | None) -> None:
         self.collector.problem(
             _Problem(f"{what}: {_excerpt(unit.text)}", unit.line, unit.column, field)
@@ -796,14 +821,19 @@ def load_text(text: str, context: LoadContext) -> Listing:
     blocks = reader_blocks(lines, first)
     if blocks:
         return _read_blocks(lines, blocks, context)
+    # A paper page is read by its landmarks, whatever the tool did to links, but for
+    # html2text's "[name][35]": the same lines, inline.
+    page_lines = lines
+    if not bracketed and "[" in text and has_reference_definitions(text):
+        page_lines = resolve_reference_links(text)
     paper_page = find_paper_page(lines)
-    if paper_page is not None:  # read by its landmarks, whatever the tool did to links
-        if not bracketed and "[" in text and has_reference_definitions(text):
-            lines = resolve_reference_links(text)  # but "[name][35]": the same lines, inline
-        return read_paper_page(lines, paper_page, context)
+    if paper_page is not None and not holds_cards(lines, first, paper_page):
+        if page_end(lines, paper_page + 1) == len(lines):  # a paper page alone
+            return read_paper_page(page_lines, paper_page, context)
+        first = paper_page  # other pages' dumps joined after it (a note of clippings)
     if "[" in text and not bracketed:
         lines = _resolved_links(text)
-    return _Assembler(read_units(lines, first), context).run()
+    return _Assembler(read_units(lines, first), context, page_lines).run()
 
 
 def _read_blocks(lines: list[str], blocks: list[Block], context: LoadContext) -> Listing:
@@ -843,4 +873,4 @@ def _read_page(lines: list[str], first: int, context: LoadContext) -> Listing:
     paper_page = find_paper_page(lines, first)
     if paper_page is not None:
         return read_paper_page(lines, paper_page, context)
-    return _Assembler(read_units(lines, first), context).run()
+    return _Assembler(read_units(lines, first), context, lines).run()

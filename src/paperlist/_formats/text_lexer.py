@@ -16,7 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from .._dates import looks_like_card_date
-from .._links import hub_handle, is_bare_url, is_hub_url
+from .._links import PAPER_PAGE_ID_LINE, hub_handle, is_bare_url, is_hub_url
 from .._markup import MARKDOWN_IMAGE
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
@@ -27,7 +27,7 @@ from .._numbers import (
 )
 from .._strings import join_wrapped
 
-__all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "read_units"]
+__all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "holds_cards", "page_end", "read_units"]
 
 
 class Kind(IntEnum):
@@ -46,6 +46,7 @@ class Kind(IntEnum):
     SUBMITTER = 10  # "Submitted by <user>": a listing card starts
     COMMENTS = 11  # a link to the card's discussion; ``value`` is its comment count
     THUMBNAIL = 12  # an image linking to a paper page: a card starts; ``url`` is the link
+    PAPER_PAGE = 13  # a paper page's dump joined on, from this line; ``value``: the line after
 
 
 # Each kind under a module name: CPython 3.11 looks an Enum member up in full
@@ -63,6 +64,7 @@ _TEXT = Kind.TEXT
 _THUMBNAIL = Kind.THUMBNAIL
 _TITLE = Kind.TITLE
 _VOTES = Kind.VOTES
+_PAPER_PAGE = Kind.PAPER_PAGE
 
 
 class Unit(NamedTuple):
@@ -86,6 +88,21 @@ _MONTH_PREFIXES = frozenset(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 )
 _PAGE_TITLE_LINES = frozenset({"Daily Papers", "Trending Papers"})
+# How a paper page's window title opens, which converters write first: "Paper page - MCPMark: …".
+_PAPER_PAGE_TITLE = "Paper page - "
+_LISTING_CARDS = 2  # author counts that make text before a paper page a listing's
+# A card's author count, in any dump: "  • 4 authors", "533 authors](/papers/…)", "·4 authors".
+_AUTHOR_COUNT_IN_LINE = re.compile(r"(?<![\w,])\d[\d,]* authors?\b")
+# A listing's title as converters write it on a line of its own: "Daily Papers",
+# "# [Daily Papers](/papers)", "[Daily Papers][12]", lynx's "[16]Daily Papers",
+# html-to-text's "DAILY PAPERS [/papers]", pandoc's with "{…}" attributes after.
+_TITLE_LINE = re.compile(
+    r"""\s* (?:\#+\s*)? (?:\[\d+\])? \[?
+        (?:Daily|Trending)\ Papers
+        (?: \]\([^)]*\) | \]\[\d+\] | \s*\[/papers\] )?
+        (?:\s*\{[^}]*\})* \s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _PAGE_TITLE_PREFIXES = tuple(_PAGE_TITLE_LINES)  # how a page flattened onto one line starts
 _CHROME_LINES = frozenset(
     {
@@ -108,6 +125,7 @@ _CHROME_LINES = frozenset(
         "Search by arxiv id or title",
         "Submit a paper",
         "Daily Papers - Hugging Face",
+        "Papers",  # a paper page's way back to the listings, above its arxiv: line
         "Copy markdown",
         "Previous Next",
         "Models Datasets Spaces Pricing Docs",
@@ -284,6 +302,19 @@ class _Reader:
             _new_unit(Unit, (kind, text, self.index + 1, column, value, url, single_line))
         )
 
+    def _arxiv_line(self, line: str, stripped: str) -> bool:
+        return stripped.startswith("arxiv:") and self._paper_page(stripped)
+
+    def _paper_page(self, stripped: str) -> bool:
+        """A paper page's dump joined to this one (a note of clippings) opens at its
+        ``arxiv:`` line: one unit for all of it, up to the next page, for its own reader."""
+        if PAPER_PAGE_ID_LINE.match(stripped) is None:
+            return False
+        end = page_end(self.lines, self.index + 1)
+        self.units.append(_new_unit(Unit, (_PAPER_PAGE, "", self.index + 1, 1, end, None, True)))
+        self.index = end
+        return True
+
     def _short_line(self, line: str, stripped: str) -> bool:
         """A one-line shape that starts with no special character, as one unit."""
         first = stripped[0]
@@ -301,7 +332,10 @@ class _Reader:
 
     def _long_line(self, line: str, stripped: str) -> bool:
         """An abstract or a long title (text: False); a date with its comment link glued
-        on; or a whole page flattened onto one line, which starts with its title."""
+        on; a paper page's window title; or a whole page flattened onto one line, which
+        starts with its title."""
+        if stripped[0] == "P" and stripped.startswith(_PAPER_PAGE_TITLE):
+            return self._one(_CHROME, "", line)
         if (
             stripped[0] in "DT"
             and stripped.startswith(_PAGE_TITLE_PREFIXES)
@@ -639,6 +673,8 @@ class _Reader:
         converter wrapped an image's address onto the next lines."""
         if _IMAGES_ONLY.fullmatch(stripped):
             return self._one(_CHROME, "", line)
+        if "arxiv:" in stripped and self._paper_page(stripped):  # "![](…) arxiv:2509.24002"
+            return True
         if not _UNCLOSED_IMAGE.search(stripped):
             return False
         lines = self.lines
@@ -682,6 +718,8 @@ class _Reader:
     def _link_or_name(self, line: str, stripped: str) -> bool:
         """A Markdown link; a bracketed image name alone ("[2407]"), which is furniture;
         or an upvote button as note exports write it ("[-] 1"), a count."""
+        if "arxiv:" in stripped and self._paper_page(stripped):  # "[] arxiv:2509.24002"
+            return True
         if self._link(line, stripped):
             return True
         if _BRACKETED_NAME.fullmatch(stripped) is not None:
@@ -741,10 +779,12 @@ def _word_line_shape(stripped: str) -> _LineShape | None:
         return _CHROME, stripped, None
     if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):
         return _DATE, stripped, None
-    if "[" in stripped and _without_links(stripped) in _CHROME_LINES:
-        return _CHROME, "", None
     if stripped.startswith("Video: ") and " " not in stripped[7:]:
         return _THUMBNAIL, "", None  # a card's video preview, as text browsers name it
+    if ("[" in stripped and _without_links(stripped) in _CHROME_LINES) or stripped.startswith(
+        _PAPER_PAGE_TITLE
+    ):
+        return _CHROME, "", None
     return None
 
 
@@ -836,6 +876,8 @@ def _starts_a_shape(stripped: str) -> bool:
         or (first == "#" and _HEADING.fullmatch(stripped))
         or (first in _RULE_CHARACTERS and _RULE.fullmatch(stripped))
         or (first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped))
+        # A paper page's dump joined on: browsers put no blank line before its id line.
+        or (first in "a[!" and "arxiv:" in stripped and PAPER_PAGE_ID_LINE.match(stripped))
     ):
         return True
     if first == "S" and stripped.startswith(_SUBMITTED_BY):
@@ -851,6 +893,38 @@ def _starts_a_shape(stripped: str) -> bool:
     return False
 
 
+def page_end(lines: list[str], start: int) -> int:
+    """Where the page whose dump goes on at ``lines[start]`` ends: at the next paper
+    page's ``arxiv:`` line or at the furniture above the next listing's title (dumps
+    joined in one file), else at the end."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if ("apers" in line or "APERS" in line) and _TITLE_LINE.fullmatch(line):
+            while index > start and _is_furniture(lines[index - 1].strip()):
+                index -= 1  # "new", "Subscribe": the listing's own header
+            return index
+        if "arxiv:" in line and PAPER_PAGE_ID_LINE.match(line):
+            return index
+    return len(lines)
+
+
+def _is_furniture(stripped: str) -> bool:
+    """A blank line, or one of the site's menus and prompts, links or not."""
+    return not stripped or stripped in _CHROME_LINES or _without_links(stripped) in _CHROME_LINES
+
+
+def holds_cards(lines: list[str], start: int, end: int) -> bool:
+    """Whether ``lines[start:end]`` show a listing's cards: two author counts at least
+    (a title alone may be a note's own heading)."""
+    counts = 0
+    for line in lines[start:end]:
+        if "author" in line and _AUTHOR_COUNT_IN_LINE.search(line):
+            counts += 1
+            if counts == _LISTING_CARDS:
+                return True
+    return False
+
+
 _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "·": _Reader._separator,
     "⋅": _Reader._separator,
@@ -862,6 +936,7 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "-": _Reader._dash,
     "!": _Reader._image,
     "h": _Reader._url_line,
+    "a": _Reader._arxiv_line,
 }
 
 

@@ -27,20 +27,15 @@ from collections.abc import Iterator
 
 from .._context import LoadContext
 from .._dates import parse_iso_date
-from .._links import is_bare_url, is_hub_url
+from .._links import PAPER_PAGE_ID_LINE, is_bare_url, is_hub_url
 from .._listing import Listing
 from .._markup import MARKDOWN_IMAGE
 from .._model import Paper
 from .._numbers import parse_count
 from .._strings import join_wrapped, normalise_space
 
-__all__ = ["find_paper_page", "read_paper_page"]
+__all__ = ["find_paper_page", "paper_of_page", "read_paper_page"]
 
-# A paper page names its arXiv id near the top: "arxiv:2509.24002", maybe after its icon
-# (pandoc's "[] arxiv:2509.24002", html-to-markdown's "![](data:…) arxiv:2509.24002").
-_ARXIV_LINE = re.compile(
-    r"\s*(?:!?\[[^\]]*\](?:\([^)\s]*\))?\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)"
-)
 _SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not blank
 _TITLE_LINES = 6
 _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
@@ -81,7 +76,7 @@ def find_paper_page(lines: list[str], first: int = 0) -> int | None:
     """The index of the ``arxiv:<id>`` line that marks a paper page from ``first``, or None."""
     for index in _near(lines, first, _SEARCH_LINES):
         line = lines[index]
-        if "arxiv:" in line and _ARXIV_LINE.match(line):
+        if "arxiv:" in line and PAPER_PAGE_ID_LINE.match(line):
             return index
     return None
 
@@ -119,7 +114,17 @@ def _landmark(lines: list[str], start: int, word: str, *, anywhere: bool = False
 
 def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listing:
     """The one paper of a paper page whose ``arxiv:<id>`` line is ``lines[start]``."""
-    match = _ARXIV_LINE.match(lines[start])
+    return context.listing((paper_of_page(lines, start, context),), format="text")
+
+
+def paper_of_page(
+    lines: list[str], start: int, context: LoadContext, end: int | None = None
+) -> Paper:
+    """The paper of the page whose ``arxiv:<id>`` line is ``lines[start]``, its dump going
+    on up to ``end`` (another page's dump joined after it), else to the end."""
+    # The page alone, so that no search goes past it: its lines are numbered from ``start``.
+    offset, lines, start = start, lines[start:end], 0
+    match = PAPER_PAGE_ID_LINE.match(lines[start])
     assert match is not None
     lines = _relinked(lines, start)
     published_at = _landmark(lines, start + 1, "Published on")
@@ -133,9 +138,9 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
         parsed = context.card_date(date_text, {})
         published = parsed.date
         if parsed.error is not None:
-            context.report(parsed.error, line=published_at + 1, field="published", index=0)
+            context.report(parsed.error, line=offset + published_at + 1, field="published", index=0)
     if not title:
-        context.report("expected the paper's title after its arxiv: line", line=start + 1)
+        context.report("expected the paper's title after its arxiv: line", line=offset + 1)
     authors_at = _landmark(lines, start, "Authors:")
     # One search for the heading that ends the names and opens the abstract.
     abstract_at = _landmark(lines, start if authors_at is None else authors_at + 1, "Abstract")
@@ -145,7 +150,7 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
         context.report(
             f"the author list shows {len(authors)} names for {commas + 1} places between its"
             " commas: the dump left names out, so the author count is unknown",
-            line=authors_at + 1,
+            line=offset + authors_at + 1,
             field="authors",
             index=0,
         )
@@ -153,21 +158,20 @@ def read_paper_page(lines: list[str], start: int, context: LoadContext) -> Listi
     header_end = authors_at if authors_at is not None else abstract_at
     upvote_at = _landmark(lines, start, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
     submitter, organization = _submitter_and_organization(lines, start, header_end, upvote_at)
-    paper = Paper(
+    return Paper(
         title=title,
         arxiv_id=match["id"],
         abstract=abstract,
         authors=authors,
         author_count=(len(authors) or None) if commas <= len(authors) else None,
         published=published,
-        listed=_listed(lines, start, header_end, context),
+        listed=_listed(lines, header_end, context, offset),
         upvotes=_upvotes(lines, upvote_at),
         ai_summary=ai_summary,
         submitted_by=submitter,
         organization=organization[0] if organization else None,
         organization_id=organization[1] if organization else None,
     )
-    return context.listing((paper,), format="text")
 
 
 def _relinked(lines: list[str], start: int) -> list[str]:
@@ -285,18 +289,19 @@ def _section_end(lines: list[str], start: int) -> int:
 
 
 def _listed(
-    lines: list[str], start: int, end: int | None, context: LoadContext
+    lines: list[str], end: int | None, context: LoadContext, offset: int
 ) -> datetime.date | None:
     """The day the paper was listed: the day its "Paper of the day" badge links to where a
-    tool kept the link, else the day after "Submitted by <name> on"."""
-    return _badge_day(lines, start, end, context) or _submission_day(lines, start, end, context)
+    tool kept the link, else the day after "Submitted by <name> on". ``lines`` are the
+    page's from its arxiv: line, line ``offset`` + 1 of the dump."""
+    return _badge_day(lines, end, context, offset) or _submission_day(lines, end, context, offset)
 
 
 def _submission_day(
-    lines: list[str], start: int, end: int | None, context: LoadContext
+    lines: list[str], end: int | None, context: LoadContext, offset: int
 ) -> datetime.date | None:
     """The date in "Submitted by Zijian Wu on Oct 1" (its lines joined, links as text)."""
-    submitted = _landmark(lines, start, "Submitted by", anywhere=True)
+    submitted = _landmark(lines, 0, "Submitted by", anywhere=True)
     if submitted is None or (end is not None and submitted >= end):
         return None
     after = _plain(" ".join(lines[index] for index in _near(lines, submitted, _SUBMITTER_LINES)))
@@ -305,16 +310,16 @@ def _submission_day(
         return None
     parsed = context.card_date(day["date"], {})
     if parsed.error is not None:
-        context.report(parsed.error, line=submitted + 1, field="listed", index=0)
+        context.report(parsed.error, line=offset + submitted + 1, field="listed", index=0)
     return parsed.date
 
 
 def _badge_day(
-    lines: list[str], start: int, end: int | None, context: LoadContext
+    lines: list[str], end: int | None, context: LoadContext, offset: int
 ) -> datetime.date | None:
     """The day the page's "#1 Paper of the day" badge links to, where a tool kept the link."""
-    for index in range(start, end if end is not None else start + _LANDMARK_DISTANCE):
-        if index >= len(lines) or "Paper of the day" not in lines[index]:
+    for index in range(min(len(lines), end if end is not None else _LANDMARK_DISTANCE)):
+        if "Paper of the day" not in lines[index]:
             continue
         link = _DAY_LINK.search(lines[index])
         if link is None:
@@ -324,7 +329,7 @@ def _badge_day(
         except ValueError:
             context.report(
                 f"expected a date in the Paper of the day link, got {link['day']!r}",
-                line=index + 1,
+                line=offset + index + 1,
                 field="listed",
                 index=0,
             )
