@@ -132,3 +132,22 @@ def test_a_long_copied_listing_and_a_paper_page_read_strictly(page_first: bool) 
     expected = [expected_paper, *seed] if page_first else [*seed, expected_paper]
     assert list(joined) == expected
     assert len(joined) == 88
+
+
+@pytest.mark.parametrize("tool", ["markdownify.md", "chromium-innertext.txt", "lynx.txt"])
+def test_a_paper_page_clipped_twice_is_one_paper_and_reported(tool: str) -> None:
+    """Only a page that renders each card twice collapses copies unreported."""
+    page_path = TEXT / f"{PAPER_PAGE}.{tool}"
+    text, starts = _read(page_path, page_path)
+    joined = paperlist.loads(text, today=TODAY)
+    assert list(joined) == [_expected_page_paper(tool)]
+    (issue,) = joined.issues
+    assert issue.message.startswith("a card repeating paper 0 ('MCPMark: A Benchmark")
+    arxiv_index = next(
+        index
+        for index, line in enumerate(page_path.read_text(encoding="utf-8").split("\n"))
+        if "arxiv:2509.24002" in line
+    )
+    assert issue.line == starts[1] + arxiv_index + 1  # the second copy's arxiv: line
+    with pytest.raises(paperlist.ParseError, match="a card repeating paper 0"):
+        paperlist.loads(text, today=TODAY, strict=True)

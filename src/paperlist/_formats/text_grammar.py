@@ -195,6 +195,7 @@ class _Collector:
         self.waiting: list[_Card] = []  # weak cards since the last strong one
         self.copies: list[tuple[int, int, int]] = []  # (paper, line, column) of repeated cards
         self.adjacent_copies = 0  # copies right after the card they repeat
+        self.page_copied = False  # a paper page's paper repeats one: no page doubles its cards
         self.last_index = -1
 
     def add(self, card: _Card) -> None:
@@ -234,7 +235,7 @@ class _Collector:
         every_card_twice = self.adjacent_copies == len(self.copies) == len(
             places
         ) and complete <= len(places) <= len(self.papers)
-        if every_card_twice:
+        if every_card_twice and not self.page_copied:
             return
         for index, copies in places.items():  # one Issue per paper, at its first copy
             line, column = copies[0]
@@ -253,7 +254,9 @@ class _Collector:
         if self.waiting:
             self.settle_waiting(as_papers=self.strong_seen)
         self.strong_seen = True
+        copies = len(self.copies)
         index = self._index(paper, line, column)
+        self.page_copied = self.page_copied or len(self.copies) > copies
         self.last_index = index
         return index
 
