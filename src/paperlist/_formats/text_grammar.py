@@ -25,6 +25,7 @@ a title means the count was something else. Copies of a card collapse.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -381,10 +382,13 @@ _CAPTURE_LINE = re.compile(
 
 
 class _Assembler:
-    def __init__(self, units: Iterator[Unit], context: LoadContext, lines: list[str]) -> None:
+    def __init__(
+        self, units: Iterator[Unit], context: LoadContext, page_lines: Callable[[], list[str]]
+    ) -> None:
         self.units = units
         self.context = context
-        self.lines = lines  # for a paper page's dump joined on, read by its own reader
+        # The lines a paper page's dump joined on is read from, by its own reader.
+        self.page_lines = page_lines
         self.collector = _Collector()
         self.card: _Card | None = None
         self.cards_seen = 0
@@ -651,7 +655,7 @@ class _Assembler:
         self._finish_card()
         assert unit.value is not None  # the line after the page
         before = len(self.context.issues)
-        paper = paper_of_page(self.lines, unit.line - 1, self.context, unit.value)
+        paper = paper_of_page(self.page_lines(), unit.line - 1, self.context, unit.value)
         self.context.renumber(before, self.collector.keep_paper(paper, unit.line, unit.column))
 
     def _orphan(self, unit: Unit, what: str, field: str | None) -> None:
@@ -824,15 +828,20 @@ def load_text(text: str, context: LoadContext) -> Listing:
     blocks = reader_blocks(lines, first)
     if blocks:
         return _read_blocks(lines, blocks, context)
-    # A paper page is read by its landmarks, whatever the tool did to links, but for
-    # html2text's "[name][35]": the same lines, inline.
-    page_lines = lines
-    if not bracketed and "[" in text and has_reference_definitions(text):
-        page_lines = resolve_reference_links(text)
+    unresolved = lines
+
+    @functools.cache
+    def page_lines() -> list[str]:
+        """The lines a paper page is read from: by its landmarks, whatever the tool did to
+        links, but for html2text's "[name][35]", made inline (the same lines)."""
+        if not bracketed and "[" in text and has_reference_definitions(text):
+            return resolve_reference_links(text)
+        return unresolved
+
     paper_page = find_paper_page(lines)
     if paper_page is not None and not holds_cards(lines, first, paper_page):
         if page_end(lines, paper_page + 1) == len(lines):  # a paper page alone
-            return read_paper_page(page_lines, paper_page, context)
+            return read_paper_page(page_lines(), paper_page, context)
         first = paper_page  # other pages' dumps joined after it (a note of clippings)
     if "[" in text and not bracketed:
         lines = _resolved_links(text)
@@ -876,4 +885,4 @@ def _read_page(lines: list[str], first: int, context: LoadContext) -> Listing:
     paper_page = find_paper_page(lines, first)
     if paper_page is not None:
         return read_paper_page(lines, paper_page, context)
-    return _Assembler(read_units(lines, first), context, lines).run()
+    return _Assembler(read_units(lines, first), context, lambda: lines).run()
