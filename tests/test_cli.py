@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -246,6 +247,19 @@ def test_standard_input() -> None:
     """'-' reads standard input."""
     result = run("-", "--output", "jsonl", stdin=JSON_FILES[0].read_bytes())
     assert len(result.stdout.splitlines()) == 13
+
+
+def test_gzipped_files_and_input_read_as_what_they_hold(tmp_path: Path) -> None:
+    """``paperlist day.json.gz`` and ``zcat``-less pipes: the 13 papers of the day's file."""
+    packed = gzip.compress(JSON_FILES[0].read_bytes())
+    (tmp_path / "day.json.gz").write_bytes(packed)
+    from_file = run(str(tmp_path / "day.json.gz"), "--output", "jsonl")
+    assert (from_file.returncode, len(from_file.stdout.splitlines())) == (0, 13)
+    piped = run("-", "--output", "jsonl", stdin=packed)
+    assert piped.stdout == from_file.stdout
+    zipped = run("-", stdin=b"PK\x03\x04" + bytes(26))
+    assert zipped.returncode == 2
+    assert "a ZIP archive, not a page or JSON" in zipped.stderr
 
 
 @pytest.mark.parametrize(
