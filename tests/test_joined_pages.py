@@ -28,6 +28,7 @@ TOOLS = sorted(
     if not path.name.endswith(".json")
     and (TEXT / f"{LISTING}.{path.name.removeprefix(f'{PAPER_PAGE}.')}").exists()
     and not path.name.endswith("trafilatura.txt")
+    and ".readability" not in path.name  # no arxiv: line: see the reader view's test
 )
 
 

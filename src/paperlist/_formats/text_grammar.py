@@ -53,7 +53,13 @@ from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
 from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, holds_cards, page_end, read_units
-from .text_paper_page import find_paper_page, paper_of_page, read_paper_page
+from .text_paper_page import (
+    find_paper_page,
+    find_reader_view,
+    paper_of_page,
+    read_paper_page,
+    read_reader_view,
+)
 
 __all__ = ["load_text"]
 
@@ -536,8 +542,8 @@ class _Assembler:
     def _chrome(self, unit: Unit) -> None:
         """Furniture. An upvote count stands right before its title: furniture between
         the two says the count was something else (a reaction count, a widget)."""
-        if unit.text and self.collector.strong_seen:
-            self._next_page()
+        if (unit.text or unit.value) and self.collector.strong_seen:
+            self._next_page()  # another page's title or subtitle after papers
         card = self.card
         if (
             unit.text  # the page's title ("Daily Papers"): its header comes next
@@ -838,14 +844,37 @@ def load_text(text: str, context: LoadContext) -> Listing:
             return resolve_reference_links(text)
         return unresolved
 
-    paper_page = find_paper_page(lines)
-    if paper_page is not None and not holds_cards(lines, first, paper_page):
-        if page_end(lines, paper_page + 1) == len(lines):  # a paper page alone
-            return read_paper_page(page_lines(), paper_page, context)
-        first = paper_page  # other pages' dumps joined after it (a note of clippings)
+    alone = _paper_page_alone(lines, first, page_lines, context)
+    if isinstance(alone, Listing):
+        return alone
+    first = alone
     if "[" in text and not bracketed:
         lines = _resolved_links(text)
     return _Assembler(read_units(lines, first), context, page_lines).run()
+
+
+def _paper_page_alone(
+    lines: list[str], first: int, page_lines: Callable[[], list[str]], context: LoadContext
+) -> Listing | int:
+    """A dump of one paper page: its Listing. Else the line to read listings from: a paper
+    page's with other pages' dumps joined after it (a note of clippings), or ``first``."""
+    paper_page = find_paper_page(lines)
+    if paper_page is None:  # a reader view keeps no arxiv: line
+        published = find_reader_view(lines, first)
+        if published is None:
+            return first
+        if holds_cards(lines, first, len(lines)) or page_end(lines, published) < len(lines):
+            context.fail(
+                "a paper page without its arxiv: line (a reader view's) joined to a listing:"
+                " paperlist cannot tell where it ends; load each page on its own",
+                line=published + 1,
+            )
+        return read_reader_view(page_lines(), published, context)
+    if holds_cards(lines, first, paper_page):
+        return first  # a listing before it
+    if page_end(lines, paper_page + 1) == len(lines):
+        return read_paper_page(page_lines(), paper_page, context)
+    return paper_page
 
 
 def _read_blocks(lines: list[str], blocks: list[Block], context: LoadContext) -> Listing:

@@ -33,7 +33,7 @@ __all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "holds_cards", "page_end", "read_
 class Kind(IntEnum):
     """What a unit of a dump is (an IntEnum: it hashes in C, and units are many)."""
 
-    CHROME = 0  # page furniture; ``text`` holds a page title when it is one
+    CHROME = 0  # page furniture; ``text`` holds a page title, ``value`` 1 its subtitle
     TEXT = 1  # a paragraph: a title, an abstract or an organisation name
     TITLE = 2  # an explicit Markdown title ("### ...")
     ABSTRACT = 3  # an explicit Markdown abstract (link text to the paper)
@@ -104,6 +104,16 @@ _TITLE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _PAGE_TITLE_PREFIXES = tuple(_PAGE_TITLE_LINES)  # how a page flattened onto one line starts
+# A listing's subtitle, under its title: a page starts there too where a tool dropped the
+# title (Readability keeps the subtitle alone). Furniture, so in _CHROME_LINES as well.
+_PAGE_SUBTITLES = frozenset(
+    {
+        "byAK and the research community",
+        "by AK and the research community",
+        "and the research community",
+    }
+)
+_SUBTITLE = 1
 _CHROME_LINES = frozenset(
     {
         # Navigation, prompts and footers that tools keep as plain lines.
@@ -465,7 +475,9 @@ class _Reader:
         end, self.index = self.index, start  # the unit starts at the heading's line
         if len(match["marks"]) < 3:
             title = _without_links(heading)
-            self._emit(_CHROME, title if title.endswith("Papers") else "", line)
+            words = _without_links(MARKDOWN_IMAGE.sub("", heading))  # "by [![](…)AK](…)"
+            subtitle = _SUBTITLE if words in _PAGE_SUBTITLES else None
+            self._emit(_CHROME, title if title.endswith("Papers") else "", line, value=subtitle)
         else:
             self.markdown = True  # a card's title: the dump is Markdown
             link = _LINK.fullmatch(heading)
@@ -774,7 +786,7 @@ def _one_line_pieces(line: str) -> list[str]:
 def _word_line_shape(stripped: str) -> _LineShape | None:
     """Page furniture, the page title or a date line."""
     if stripped in _CHROME_LINES:
-        return _CHROME, "", None
+        return _CHROME, "", _SUBTITLE if stripped in _PAGE_SUBTITLES else None
     if stripped in _PAGE_TITLE_LINES:
         return _CHROME, stripped, None
     if stripped[:3].lower() in _MONTH_PREFIXES and looks_like_card_date(stripped):

@@ -34,9 +34,20 @@ from .._model import Paper
 from .._numbers import parse_count
 from .._strings import join_wrapped, normalise_space
 
-__all__ = ["find_paper_page", "paper_of_page", "read_paper_page"]
+__all__ = [
+    "find_paper_page",
+    "find_reader_view",
+    "paper_of_page",
+    "read_paper_page",
+    "read_reader_view",
+]
 
 _SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not blank
+# A paper page's window title, which tools that keep the article alone write above it.
+_WINDOW_TITLE = "Paper page - "
+_WINDOW_TITLE_LINES = 40  # lines not blank above "Published on" (MarkDownload's excerpt too)
+# The page's links to its arXiv abstract: "View arXiv page", "Cite arxiv.org/abs/<id> in …".
+_ARXIV_ABSTRACT_LINK = re.compile(r"arxiv\.org/abs/(\d{4}\.\d{4,5})(?!\d)")
 _TITLE_LINES = 6
 _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
 _SUBMITTER_LINES = 12  # "Submitted by", avatar, name and "on Oct 1", as tools break them
@@ -123,27 +134,103 @@ def paper_of_page(
     """The paper of the page whose ``arxiv:<id>`` line is ``lines[start]``, its dump going
     on up to ``end`` (another page's dump joined after it), else to the end."""
     # The page alone, so that no search goes past it: its lines are numbered from ``start``.
-    offset, lines, start = start, lines[start:end], 0
-    match = PAPER_PAGE_ID_LINE.match(lines[start])
+    offset, lines = start, _relinked(lines[start:end], 0)
+    match = PAPER_PAGE_ID_LINE.match(lines[0])
     assert match is not None
-    lines = _relinked(lines, start)
-    published_at = _landmark(lines, start + 1, "Published on")
-    title_end = _title_end(lines, start + 1)
-    # Markdown dumps link the submitter, the badge or the authors before the abstract.
-    markdown = any("](" in line for line in lines[start : title_end + _LANDMARK_DISTANCE])
-    title = _title(lines[start + 1 : title_end], markdown)
+    title_end = _title_end(lines, 1)
+    markdown = _is_markdown(lines, title_end)
+    title = _title(lines[1:title_end], markdown)
+    if not title:
+        context.report("expected the paper's title after its arxiv: line", line=offset + 1)
+    return _paper(lines, match["id"], title, markdown, context, offset)
+
+
+def find_reader_view(lines: list[str], first: int = 0) -> int | None:
+    """The "Published on" line of a paper page that Readability (behind Firefox's reader
+    view, Jina's reader and MarkDownload) kept from its heading down, without its
+    ``arxiv:`` line, when the "Authors:" label and the Abstract heading follow it."""
+    for index in _near(lines, first, _SEARCH_LINES):
+        if "Published on" in lines[index] and _plain(lines[index]).startswith("Published on"):
+            authors = _landmark(lines, index, "Authors:")
+            if authors is None or _landmark(lines, authors, "Abstract") is None:
+                return None
+            return index
+    return None
+
+
+def read_reader_view(lines: list[str], published_at: int, context: LoadContext) -> Listing:
+    """The one paper of a page ``find_reader_view`` found: its title from the window title
+    the tool wrote above it ("# Paper page - …", "Title: Paper page - …"), its arXiv id
+    from the page's links to arXiv ("View arXiv page", "Cite arxiv.org/abs/<id> …")."""
+    title = _window_title(lines, published_at)
+    if not title:
+        context.fail(
+            "a paper page's text without its arxiv: line or its title (Readability's text"
+            " alone keeps neither): its paper cannot be named",
+            line=published_at + 1,
+        )
+    offset = published_at - 1
+    page = _relinked(lines[offset:], 0)
+    arxiv_id = _ARXIV_ABSTRACT_LINK.search("\n".join(page))
+    paper = _paper(
+        page, arxiv_id[1] if arxiv_id else None, title, _is_markdown(page, 1), context, offset
+    )
+    return context.listing((paper,), format="text")
+
+
+def _window_title(lines: list[str], published_at: int) -> str | None:
+    """The title in the window title above ``published_at`` ("Paper page - <title>"),
+    with the lines it wraps onto up to a blank line."""
+    above = list(_near_above(lines, published_at, _WINDOW_TITLE_LINES))
+    for index in above:
+        line = lines[index]
+        if _WINDOW_TITLE in line:
+            parts = [line.partition(_WINDOW_TITLE)[2]]
+            for following in range(index + 1, published_at):
+                if not lines[following].strip():
+                    break
+                parts.append(lines[following])
+            return _plain(" ".join(parts)).strip("\"' ") or None
+    return None
+
+
+def _near_above(lines: list[str], end: int, count: int) -> Iterator[int]:
+    """The indexes of the ``count`` lines before ``end`` that are not blank, nearest first."""
+    for index in range(end - 1, max(-1, end - 1 - count * _BLANKS_PER_LINE), -1):
+        if lines[index].strip():
+            yield index
+            count -= 1
+            if not count:
+                return
+
+
+def _is_markdown(lines: list[str], title_end: int) -> bool:
+    """Whether a Markdown dump: its links to the submitter, the badge or the authors
+    stand before the abstract."""
+    return any("](" in line for line in lines[: title_end + _LANDMARK_DISTANCE])
+
+
+def _paper(
+    lines: list[str],
+    arxiv_id: str | None,
+    title: str,
+    markdown: bool,
+    context: LoadContext,
+    offset: int,
+) -> Paper:
+    """The paper of a page whose landmarks follow ``lines[0]``, line ``offset`` + 1 of the
+    dump: the published date, the submitter, the upvotes, the authors, the abstract."""
     published = None
+    published_at = _landmark(lines, 1, "Published on")
     if published_at is not None:
         date_text = _plain(lines[published_at]).removeprefix("Published on").strip()
         parsed = context.card_date(date_text, {})
         published = parsed.date
         if parsed.error is not None:
             context.report(parsed.error, line=offset + published_at + 1, field="published", index=0)
-    if not title:
-        context.report("expected the paper's title after its arxiv: line", line=offset + 1)
-    authors_at = _landmark(lines, start, "Authors:")
+    authors_at = _landmark(lines, 0, "Authors:")
     # One search for the heading that ends the names and opens the abstract.
-    abstract_at = _landmark(lines, start if authors_at is None else authors_at + 1, "Abstract")
+    abstract_at = _landmark(lines, 0 if authors_at is None else authors_at + 1, "Abstract")
     authors, commas = _authors(lines, authors_at, abstract_at)
     # A comma stands between names: more (but for one at an end) mean a tool left names out.
     if authors_at is not None and commas > len(authors):
@@ -156,11 +243,11 @@ def paper_of_page(
         )
     abstract, ai_summary = _abstract(lines, abstract_at, markdown)
     header_end = authors_at if authors_at is not None else abstract_at
-    upvote_at = _landmark(lines, start, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
-    submitter, organization = _submitter_and_organization(lines, start, header_end, upvote_at)
+    upvote_at = _landmark(lines, 0, "Upvote", anywhere=True)  # "- [x] Upvote 29" too
+    submitter, organization = _submitter_and_organization(lines, 0, header_end, upvote_at)
     return Paper(
         title=title,
-        arxiv_id=match["id"],
+        arxiv_id=arxiv_id,
         abstract=abstract,
         authors=authors,
         author_count=(len(authors) or None) if commas <= len(authors) else None,

@@ -1,0 +1,78 @@
+"""Readability's output of a paper page: what Firefox's reader view, Jina's reader and
+MarkDownload keep, from the page's heading down, without its ``arxiv:`` line.
+
+Before, the Markdown gave one paper titled "AI-generated summary" and the text four
+("Add to collection", "No model linking this paper", ...), each made of the page's
+furniture. The listing's outputs are checked against its props with the other
+converters' (test_golden).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from lxml import etree
+
+import paperlist
+from conftest import DATA
+
+TEXT = DATA / "text"
+PAGE = "paper_page_2509.24002_2025-10-02"
+LISTING = "daily_listing_2024-08-01"
+
+
+def _props() -> dict[str, object]:
+    """The real paper page's own ``PaperContent`` props: the truth."""
+    page = DATA / "html" / "paper_page_2509.24002.prettified.html"
+    element = (
+        etree.parse(str(page), etree.HTMLParser())
+        .getroot()
+        .find(".//*[@data-target='PaperContent']")
+    )
+    assert element is not None
+    paper: dict[str, object] = json.loads(element.get("data-props") or "")["paper"]
+    return paper
+
+
+def test_readabilitys_markdown_of_a_paper_page_gives_what_it_keeps() -> None:
+    """Its heading is the window title ("# Paper page - MCPMark: …", wrapped before "Use");
+    it keeps the badge's link, the abstract, the AI summary and the "View arXiv page" link,
+    but of the author list only its ten commas, and no upvote count, submitter or
+    organisation chip (read off the dump)."""
+    props = _props()
+    listing = paperlist.load(TEXT / f"{PAGE}.readability-turndown.md", today="2025-10-02")
+    (paper,) = listing
+    assert paper.title == " ".join(str(props["title"]).split())
+    assert paper.arxiv_id == props["id"] == "2509.24002"
+    assert paper.abstract == " ".join(str(props["summary"]).split())
+    assert paper.ai_summary == " ".join(str(props["ai_summary"]).split())
+    assert paper.published == datetime.date(2025, 9, 28)  # "Published on Sep 28"
+    assert paper.listed == datetime.date(2025, 10, 1)  # the badge's "?date=2025-10-01"
+    assert (paper.authors, paper.author_count, paper.upvotes) == ((), None, None)
+    assert (paper.submitted_by, paper.organization) == (None, None)
+    (issue,) = listing.issues
+    assert issue.message.startswith("the author list shows 0 names for 11 places")
+    assert issue.line == 8  # "Authors:", under the two lines of the heading
+
+
+def test_readabilitys_text_of_a_paper_page_names_no_paper() -> None:
+    """``textContent`` keeps neither the arxiv: line nor the heading: no title to name a
+    paper by, so a ParseError at "Published on Sep 28" (line 8), not papers of furniture."""
+    for strict in (False, True):
+        with pytest.raises(paperlist.ParseError, match="its paper cannot be named") as raised:
+            paperlist.load(TEXT / f"{PAGE}.readability.txt", today="2025-10-02", strict=strict)
+        assert raised.value.line == 8
+
+
+@pytest.mark.parametrize("tool", ["readability-turndown.md", "readability.txt"])
+@pytest.mark.parametrize("page_first", [False, True], ids=["listing-first", "page-first"])
+def test_a_reader_view_joined_to_a_listing_is_refused(tool: str, page_first: bool) -> None:
+    """With no arxiv: line, where the page ends cannot be told: a clear error, not the
+    page alone (the listing lost) nor the page's furniture read as cards."""
+    texts = [(TEXT / f"{name}.{tool}").read_text(encoding="utf-8") for name in (LISTING, PAGE)]
+    if page_first:
+        texts.reverse()
+    with pytest.raises(paperlist.ParseError, match="joined to a listing"):
+        paperlist.loads("\n".join(texts), today="2025-10-02")
