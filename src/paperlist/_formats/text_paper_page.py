@@ -46,8 +46,11 @@ _SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not b
 # A paper page's window title, which tools that keep the article alone write above it.
 _WINDOW_TITLE = "Paper page - "
 _WINDOW_TITLE_LINES = 40  # lines not blank above "Published on" (MarkDownload's excerpt too)
-# The page's links to its arXiv abstract: "View arXiv page", "Cite arxiv.org/abs/<id> in …".
-_ARXIV_ABSTRACT_LINK = re.compile(r"arxiv\.org/abs/(\d{4}\.\d{4,5})(?!\d)")
+# The page's own links to its arXiv abstract, never one an abstract cites:
+# "[View arXiv page](https://arxiv.org/abs/<id>)", "Cite arxiv.org/abs/<id> in a model …".
+_ARXIV_ABSTRACT_LINK = re.compile(
+    r"(?:View arXiv page\]\(https?://arxiv\.org/abs/|Cite arxiv\.org/abs/)(\d{4}\.\d{4,5})(?!\d)"
+)
 _TITLE_LINES = 6
 _AFTER_TITLE = ("Published on", "Submitted by", "Upvote", "Authors:")
 _SUBMITTER_LINES = 12  # "Submitted by", avatar, name and "on Oct 1", as tools break them
@@ -169,7 +172,7 @@ def read_reader_view(lines: list[str], published_at: int, context: LoadContext) 
             " alone keeps neither): its paper cannot be named",
             line=published_at + 1,
         )
-    offset = published_at - 1
+    offset = published_at - 1  # the title stands above: published_at > 0
     page = _relinked(lines[offset:], 0)
     arxiv_id = _ARXIV_ABSTRACT_LINK.search("\n".join(page))
     paper = _paper(
