@@ -123,6 +123,7 @@ def _zipped(path: Path) -> bytes:
         (gzip.compress(_zipped(JSON_FILES[0])), "a ZIP archive"),  # a .zip.gz
         (_tarred(JSON_FILES[0]), "a tar archive, not a page or JSON: extract its files"),
         (gzip.compress(_tarred(JSON_FILES[0])), "a tar archive"),  # a .tar.gz of days
+        (gzip.compress(gzip.compress(JSON_FILES[0].read_bytes())), "gzip data inside gzip"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an OLE file \\(Thumbs"),
     ],
 )

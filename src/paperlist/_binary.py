@@ -37,6 +37,8 @@ for _opening, _kind, _advice in (
     (b"SQLite format 3\x00", "an SQLite database", "export its rows as JSON first"),
     (b"PAR1", "a Parquet file", "read it with pandas or pyarrow"),
     (b"ARROW1", "an Arrow file", "read it with pyarrow"),
+    # Read after gzip is decompressed: a second layer is no page.
+    (GZIP_MAGIC, "gzip data inside gzip data", "decompress it until it is a page or JSON"),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
         "an OLE file (Thumbs.db, an old Office document)",
