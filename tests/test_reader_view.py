@@ -66,12 +66,41 @@ def test_readabilitys_text_of_a_paper_page_names_no_paper() -> None:
         assert raised.value.line == 8
 
 
-@pytest.mark.parametrize("tool", ["readability-turndown.md", "readability.txt"])
+def _joined(listing_tool: str, page_first: bool) -> str:
+    texts = [
+        (TEXT / f"{LISTING}.{listing_tool}").read_text(encoding="utf-8"),
+        (TEXT / f"{PAGE}.readability-turndown.md").read_text(encoding="utf-8"),
+    ]
+    return "\n".join(reversed(texts) if page_first else texts)
+
+
+@pytest.mark.parametrize(
+    "listing_tool",
+    ["readability-turndown.md", "markdownify.md", "lynx.txt", "chromium-innertext.txt"],
+)
 @pytest.mark.parametrize("page_first", [False, True], ids=["listing-first", "page-first"])
-def test_a_reader_view_joined_to_a_listing_is_refused(tool: str, page_first: bool) -> None:
-    """With no arxiv: line, where the page ends cannot be told: a clear error, not the
-    page alone (the listing lost) nor the page's furniture read as cards."""
-    texts = [(TEXT / f"{name}.{tool}").read_text(encoding="utf-8") for name in (LISTING, PAGE)]
+def test_a_reader_view_joined_to_a_listing_gives_both_pages_papers(
+    listing_tool: str, page_first: bool
+) -> None:
+    """Its window title ("# Paper page - …") opens it, the next listing's title (Readability's
+    own "# Daily Papers - Hugging Face" too) ends it: the listing's 13 papers and its one."""
+    joined = paperlist.loads(_joined(listing_tool, page_first), today="2025-10-02")
+    alone = paperlist.load(TEXT / f"{PAGE}.readability-turndown.md", today="2025-10-02")
+    listing = paperlist.load(TEXT / f"{LISTING}.{listing_tool}", today="2025-10-02")
+    expected = [*alone, *listing] if page_first else [*listing, *alone]
+    assert list(joined) == expected  # each checked against its page's props elsewhere
+    assert len(joined) == 14
+
+
+@pytest.mark.parametrize("page_first", [False, True], ids=["listing-first", "page-first"])
+def test_readabilitys_text_of_a_paper_page_joined_to_a_listing_is_refused(
+    page_first: bool,
+) -> None:
+    """With neither an arxiv: line nor a title, where the page starts cannot be told: a
+    clear error, not the page's furniture read as cards nor the listing lost."""
+    texts = [
+        (TEXT / f"{name}.readability.txt").read_text(encoding="utf-8") for name in (LISTING, PAGE)
+    ]
     if page_first:
         texts.reverse()
     with pytest.raises(paperlist.ParseError, match="joined to a listing"):

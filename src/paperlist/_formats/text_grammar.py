@@ -52,13 +52,23 @@ from .._printed_pages import without_running_lines
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
-from .text_lexer import MAX_TITLE_LENGTH, Kind, Unit, holds_cards, page_end, read_units
+from .text_lexer import (
+    MAX_TITLE_LENGTH,
+    READER_VIEW,
+    Kind,
+    Unit,
+    holds_cards,
+    page_end,
+    read_units,
+)
 from .text_paper_page import (
     find_paper_page,
     find_reader_view,
     paper_of_page,
+    paper_of_reader_view,
     read_paper_page,
     read_reader_view,
+    window_title,
 )
 
 __all__ = ["load_text"]
@@ -661,7 +671,8 @@ class _Assembler:
         self._finish_card()
         assert unit.value is not None  # the line after the page
         before = len(self.context.issues)
-        paper = paper_of_page(self.page_lines(), unit.line - 1, self.context, unit.value)
+        read = paper_of_reader_view if unit.url == READER_VIEW else paper_of_page
+        paper = read(self.page_lines(), unit.line - 1, self.context, unit.value)
         self.context.renumber(before, self.collector.keep_paper(paper, unit.line, unit.column))
 
     def _orphan(self, unit: Unit, what: str, field: str | None) -> None:
@@ -863,13 +874,16 @@ def _paper_page_alone(
         published = find_reader_view(lines, first)
         if published is None:
             return first
-        if holds_cards(lines, first, len(lines)) or page_end(lines, published) < len(lines):
+        if not holds_cards(lines, first, len(lines)) and page_end(lines, published) == len(lines):
+            return read_reader_view(page_lines(), published, context)
+        if not window_title(lines, published):
             context.fail(
-                "a paper page without its arxiv: line (a reader view's) joined to a listing:"
-                " paperlist cannot tell where it ends; load each page on its own",
+                "a paper page without its arxiv: line or its title (Readability's text)"
+                " joined to a listing: paperlist cannot tell where it starts; load each page"
+                " on its own",
                 line=published + 1,
             )
-        return read_reader_view(page_lines(), published, context)
+        return first  # the lexer meets its window title: the reader view joined on
     if holds_cards(lines, first, paper_page):
         return first  # a listing before it
     if page_end(lines, paper_page + 1) == len(lines):

@@ -27,7 +27,15 @@ from .._numbers import (
 )
 from .._strings import join_wrapped
 
-__all__ = ["MAX_TITLE_LENGTH", "Kind", "Unit", "holds_cards", "page_end", "read_units"]
+__all__ = [
+    "MAX_TITLE_LENGTH",
+    "READER_VIEW",
+    "Kind",
+    "Unit",
+    "holds_cards",
+    "page_end",
+    "read_units",
+]
 
 
 class Kind(IntEnum):
@@ -90,15 +98,23 @@ _MONTH_PREFIXES = frozenset(
 _PAGE_TITLE_LINES = frozenset({"Daily Papers", "Trending Papers"})
 # How a paper page's window title opens, which converters write first: "Paper page - MCPMark: …".
 _PAPER_PAGE_TITLE = "Paper page - "
+# A window title on a line of its own, or in a reader's header ("Title: Paper page - …").
+_WINDOW_TITLES = (_PAPER_PAGE_TITLE, f"Title: {_PAPER_PAGE_TITLE}")
+READER_VIEW = "reader view"
+"""The ``url`` of a PAPER_PAGE unit that opens at "Published on", its page's arxiv: line lost."""
+_READER_VIEW_REACH = 12  # lines from a window title to a reader view's "Published on"
+_READER_VIEW_TRIES = 4  # window titles over "Published on" with no page after, at most
 _LISTING_CARDS = 2  # author counts that make text before a paper page a listing's
+_LANDMARK_REACH = 400  # lines from a paper page's landmark to the next, blank ones too
 # A card's author count, in any dump: "  • 4 authors", "533 authors](/papers/…)", "·4 authors".
 _AUTHOR_COUNT_IN_LINE = re.compile(r"(?<![\w,])\d[\d,]* authors?\b")
 # A listing's title as converters write it on a line of its own: "Daily Papers",
 # "# [Daily Papers](/papers)", "[Daily Papers][12]", lynx's "[16]Daily Papers",
-# html-to-text's "DAILY PAPERS [/papers]", pandoc's with "{…}" attributes after.
+# html-to-text's "DAILY PAPERS [/papers]", pandoc's with "{…}" attributes after; or its
+# window title, "# Daily Papers - Hugging Face", where a reader view keeps no title.
 _TITLE_LINE = re.compile(
     r"""\s* (?:\#+\s*)? (?:\[\d+\])? \[?
-        (?:Daily|Trending)\ Papers
+        (?:Daily|Trending)\ Papers (?:\ -\ Hugging\ Face)?
         (?: \]\([^)]*\) | \]\[\d+\] | \s*\[/papers\] )?
         (?:\s*\{[^}]*\})* \s*""",
     re.IGNORECASE | re.VERBOSE,
@@ -269,6 +285,7 @@ class _Reader:
         self.markdown = False
         # For each line, the next line holding a "]": built when a "[" line is first met.
         self.closings: list[int] | None = None
+        self.reader_view_misses = 0
 
     def batches(self) -> Iterator[list[Unit]]:
         """The units in batches, so that a load never holds them all.
@@ -325,6 +342,33 @@ class _Reader:
         self.index = end
         return True
 
+    def _reader_view(self) -> bool:
+        """A paper page that Readability kept from its window title down, without its
+        arxiv: line (a reader view joined to this dump): one unit from its "Published on"
+        line, followed by "Authors:" and the Abstract heading, up to the next page."""
+        lines = self.lines
+        published = None
+        for index in range(self.index + 1, min(len(lines), self.index + _READER_VIEW_REACH)):
+            line = lines[index]
+            if "arxiv:" in line:
+                return False  # a whole paper page's dump: its id line opens it
+            if "Published on" in line:
+                published = index
+                break
+        if published is None or self.reader_view_misses >= _READER_VIEW_TRIES:
+            return False
+        if not _followed_by(lines, published, ("Authors:", "Abstract")):
+            self.reader_view_misses += 1  # each miss may read far: a flood of them is no page
+            return False
+        end = page_end(lines, published + 1)
+        if holds_cards(lines, published, end):
+            return False  # a listing joined on with nothing to mark where: no page of its own
+        self.units.append(
+            _new_unit(Unit, (_PAPER_PAGE, "", published + 1, 1, end, READER_VIEW, True))
+        )
+        self.index = end
+        return True
+
     def _short_line(self, line: str, stripped: str) -> bool:
         """A one-line shape that starts with no special character, as one unit."""
         first = stripped[0]
@@ -344,8 +388,8 @@ class _Reader:
         """An abstract or a long title (text: False); a date with its comment link glued
         on; a paper page's window title; or a whole page flattened onto one line, which
         starts with its title."""
-        if stripped[0] == "P" and stripped.startswith(_PAPER_PAGE_TITLE):
-            return self._one(_CHROME, "", line)
+        if stripped[0] in "PT" and stripped.startswith(_WINDOW_TITLES):
+            return self._reader_view() or self._one(_CHROME, "", line)
         if (
             stripped[0] in "DT"
             and stripped.startswith(_PAGE_TITLE_PREFIXES)
@@ -462,6 +506,8 @@ class _Reader:
         match = _HEADING.fullmatch(stripped)
         if match is None:
             return False
+        if _PAPER_PAGE_TITLE in stripped and self._reader_view():  # "# Paper page - …"
+            return True
         heading = _heading_text(match["text"])
         if heading.strip() == "Community":
             return self._comment_thread(line)
@@ -923,6 +969,18 @@ def page_end(lines: list[str], start: int) -> int:
 def _is_furniture(stripped: str) -> bool:
     """A blank line, or one of the site's menus and prompts, links or not."""
     return not stripped or stripped in _CHROME_LINES or _without_links(stripped) in _CHROME_LINES
+
+
+def _followed_by(lines: list[str], start: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` stand in this order on lines after ``start``, each within reach
+    of the one before."""
+    index = start
+    for word in words:
+        reach = min(len(lines), index + _LANDMARK_REACH)
+        index = next((at for at in range(index + 1, reach) if word in lines[at]), -1)
+        if index < 0:
+            return False
+    return True
 
 
 def holds_cards(lines: list[str], start: int, end: int) -> bool:

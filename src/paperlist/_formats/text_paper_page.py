@@ -38,8 +38,10 @@ __all__ = [
     "find_paper_page",
     "find_reader_view",
     "paper_of_page",
+    "paper_of_reader_view",
     "read_paper_page",
     "read_reader_view",
+    "window_title",
 ]
 
 _SEARCH_LINES = 400  # how far into a dump the id line may stand, in lines not blank
@@ -162,10 +164,18 @@ def find_reader_view(lines: list[str], first: int = 0) -> int | None:
 
 
 def read_reader_view(lines: list[str], published_at: int, context: LoadContext) -> Listing:
-    """The one paper of a page ``find_reader_view`` found: its title from the window title
-    the tool wrote above it ("# Paper page - …", "Title: Paper page - …"), its arXiv id
-    from the page's links to arXiv ("View arXiv page", "Cite arxiv.org/abs/<id> …")."""
-    title = _window_title(lines, published_at)
+    """The one paper of a page ``find_reader_view`` found."""
+    return context.listing((paper_of_reader_view(lines, published_at, context),), format="text")
+
+
+def paper_of_reader_view(
+    lines: list[str], published_at: int, context: LoadContext, end: int | None = None
+) -> Paper:
+    """The paper of a reader view whose "Published on" line is ``lines[published_at]``,
+    going on up to ``end``: its title from the window title the tool wrote above it ("#
+    Paper page - …", "Title: Paper page - …"), its arXiv id from the page's links to arXiv
+    ("View arXiv page", "Cite arxiv.org/abs/<id> …")."""
+    title = window_title(lines, published_at)
     if not title:
         context.fail(
             "a paper page's text without its arxiv: line or its title (Readability's text"
@@ -173,15 +183,14 @@ def read_reader_view(lines: list[str], published_at: int, context: LoadContext) 
             line=published_at + 1,
         )
     offset = published_at - 1  # the title stands above: published_at > 0
-    page = _relinked(lines[offset:], 0)
+    page = _relinked(lines[offset:end], 0)
     arxiv_id = _ARXIV_ABSTRACT_LINK.search("\n".join(page))
-    paper = _paper(
+    return _paper(
         page, arxiv_id[1] if arxiv_id else None, title, _is_markdown(page, 1), context, offset
     )
-    return context.listing((paper,), format="text")
 
 
-def _window_title(lines: list[str], published_at: int) -> str | None:
+def window_title(lines: list[str], published_at: int) -> str | None:
     """The title in the window title above ``published_at`` ("Paper page - <title>"),
     with the lines it wraps onto up to a blank line."""
     above = list(_near_above(lines, published_at, _WINDOW_TITLE_LINES))
