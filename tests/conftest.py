@@ -28,6 +28,18 @@ JSON_FILES = sorted((DATA / "json").glob("*.json"))
 sys.path.insert(0, str(TESTS))
 
 
+def real_props(page: str, target: str) -> dict[str, Any]:
+    """The hydration props of the element ``target`` names in the real saved page
+    ``page`` (under tests/data/html): the truth its dumps are checked against."""
+    from lxml import etree  # imported only where the truth is asked for
+
+    root = etree.parse(str(DATA / "html" / page), etree.HTMLParser()).getroot()
+    element = root.find(f".//*[@data-target='{target}']")
+    assert element is not None
+    props: dict[str, Any] = json.loads(element.get("data-props") or "")
+    return props
+
+
 def json_items(name: str) -> list[dict[str, Any]]:
     """The items of one real /api/daily_papers response."""
     items: list[dict[str, Any]] = json.loads((DATA / "json" / name).read_text(encoding="utf-8"))

@@ -9,16 +9,14 @@ two files.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import warnings
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 import paperlist
-from conftest import DATA
+from conftest import DATA, real_props
 
 EXPECTED = sorted((DATA / "text").glob("*.expected.json"))
 CONVERTED = sorted((DATA / "text").glob("daily_listing_2024-08-01.*[!n]"))
@@ -64,14 +62,7 @@ def test_golden_case(expected: Path, strict: bool) -> None:
 
 def _props_papers() -> dict[str, tuple[str, int, int, int]]:
     """title -> (arXiv id, upvotes, comments, authors), from the real page's own props."""
-    page = DATA / "html" / "daily_listing_2024-08-01.html"
-    element = (
-        etree.parse(str(page), etree.HTMLParser())
-        .getroot()
-        .find(".//*[@data-target='DailyPapers']")
-    )
-    assert element is not None
-    props = json.loads(element.get("data-props") or "")
+    props = real_props("daily_listing_2024-08-01.html", "DailyPapers")
     return {
         " ".join(item["paper"]["title"].split()): (
             item["paper"]["id"],

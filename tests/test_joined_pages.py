@@ -7,14 +7,12 @@ citations made papers and its own paper was lost.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 import paperlist
-from conftest import DATA, SEED, SEED_TODAY
+from conftest import DATA, SEED, SEED_TODAY, real_props
 
 TEXT = DATA / "text"
 LISTING = "daily_listing_2024-08-01"
@@ -34,14 +32,7 @@ TOOLS = sorted(
 
 def _listing_truth() -> dict[str, tuple[int, int, int]]:
     """title -> (upvotes, comments, authors), from the real listing's own props."""
-    page = DATA / "html" / f"{LISTING}.html"
-    element = (
-        etree.parse(str(page), etree.HTMLParser())
-        .getroot()
-        .find(".//*[@data-target='DailyPapers']")
-    )
-    assert element is not None
-    items = json.loads(element.get("data-props") or "")["dailyPapers"]
+    items = real_props(f"{LISTING}.html", "DailyPapers")["dailyPapers"]
     return {
         " ".join(item["paper"]["title"].split()): (
             item["paper"]["upvotes"],

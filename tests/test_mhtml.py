@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import base64
 import codecs
-import json
 from collections.abc import Callable
 
 import pytest
-from lxml import etree
 
 import paperlist
-from conftest import DATA
+from conftest import DATA, real_props
 
 LISTING = DATA / "html" / "daily_listing_2024-08-01.chromium.mhtml"
 PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.chromium.mhtml"
@@ -19,11 +17,9 @@ PAPER_PAGE = DATA / "html" / "paper_page_2509.24002.chromium.mhtml"
 
 def _props_items() -> list[dict[str, object]]:
     """The real listing's own props: the truth its archive must give."""
-    page = DATA / "html" / "daily_listing_2024-08-01.html"
-    root = etree.parse(str(page), etree.HTMLParser()).getroot()
-    element = root.find(".//*[@data-target='DailyPapers']")
-    assert element is not None
-    items: list[dict[str, object]] = json.loads(element.get("data-props") or "")["dailyPapers"]
+    items: list[dict[str, object]] = real_props("daily_listing_2024-08-01.html", "DailyPapers")[
+        "dailyPapers"
+    ]
     return items
 
 

@@ -10,13 +10,11 @@ converters' (test_golden).
 from __future__ import annotations
 
 import datetime
-import json
 
 import pytest
-from lxml import etree
 
 import paperlist
-from conftest import DATA
+from conftest import DATA, real_props
 
 TEXT = DATA / "text"
 PAGE = "paper_page_2509.24002_2025-10-02"
@@ -25,14 +23,9 @@ LISTING = "daily_listing_2024-08-01"
 
 def _props() -> dict[str, object]:
     """The real paper page's own ``PaperContent`` props: the truth."""
-    page = DATA / "html" / "paper_page_2509.24002.prettified.html"
-    element = (
-        etree.parse(str(page), etree.HTMLParser())
-        .getroot()
-        .find(".//*[@data-target='PaperContent']")
-    )
-    assert element is not None
-    paper: dict[str, object] = json.loads(element.get("data-props") or "")["paper"]
+    paper: dict[str, object] = real_props("paper_page_2509.24002.prettified.html", "PaperContent")[
+        "paper"
+    ]
     return paper
 
 
