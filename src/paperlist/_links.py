@@ -15,6 +15,7 @@ __all__ = [
     "hub_handle",
     "is_bare_url",
     "is_hub_url",
+    "is_paper_page_id_line",
     "mentioned_repos",
     "normalise_arxiv_id",
 ]
@@ -52,6 +53,12 @@ PAPER_PAGE_ID_LINE = re.compile(
 )
 """The line near its top where a paper page names its arXiv id, "arxiv:2509.24002", maybe
 after its icon (pandoc's "[] arxiv:…", html-to-markdown's "![](data:…) arxiv:…")."""
+
+
+def is_paper_page_id_line(line: str) -> bool:
+    """Whether ``line`` is a paper page's ``arxiv:`` line; a substring test spares most
+    lines the pattern."""
+    return "arxiv:" in line and PAPER_PAGE_ID_LINE.match(line) is not None
 
 
 def _canonical(host: str, owner: str, name: str) -> str | None:

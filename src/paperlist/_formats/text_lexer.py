@@ -16,7 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from .._dates import looks_like_card_date
-from .._links import PAPER_PAGE_ID_LINE, hub_handle, is_bare_url, is_hub_url
+from .._links import hub_handle, is_bare_url, is_hub_url, is_paper_page_id_line
 from .._markup import MARKDOWN_IMAGE
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
@@ -330,13 +330,14 @@ class _Reader:
         )
 
     def _arxiv_line(self, line: str, stripped: str) -> bool:
-        return stripped.startswith("arxiv:") and self._paper_page(stripped)
+        return (
+            stripped.startswith("arxiv:") and is_paper_page_id_line(stripped) and self._paper_page()
+        )
 
-    def _paper_page(self, stripped: str) -> bool:
+    def _paper_page(self) -> bool:
         """A paper page's dump joined to this one (a note of clippings) opens at its
-        ``arxiv:`` line: one unit for all of it, up to the next page, for its own reader."""
-        if PAPER_PAGE_ID_LINE.match(stripped) is None:
-            return False
+        ``arxiv:`` line, the current one: one unit for all of it, up to the next page,
+        for its own reader."""
         end = page_end(self.lines, self.index + 1)
         self.units.append(_new_unit(Unit, (_PAPER_PAGE, "", self.index + 1, 1, end, None, True)))
         self.index = end
@@ -731,8 +732,8 @@ class _Reader:
         converter wrapped an image's address onto the next lines."""
         if _IMAGES_ONLY.fullmatch(stripped):
             return self._one(_CHROME, "", line)
-        if "arxiv:" in stripped and self._paper_page(stripped):  # "![](…) arxiv:2509.24002"
-            return True
+        if is_paper_page_id_line(stripped):  # "![](…) arxiv:2509.24002"
+            return self._paper_page()
         if not _UNCLOSED_IMAGE.search(stripped):
             return False
         lines = self.lines
@@ -776,8 +777,8 @@ class _Reader:
     def _link_or_name(self, line: str, stripped: str) -> bool:
         """A Markdown link; a bracketed image name alone ("[2407]"), which is furniture;
         or an upvote button as note exports write it ("[-] 1"), a count."""
-        if "arxiv:" in stripped and self._paper_page(stripped):  # "[] arxiv:2509.24002"
-            return True
+        if is_paper_page_id_line(stripped):  # "[] arxiv:2509.24002"
+            return self._paper_page()
         if self._link(line, stripped):
             return True
         if _BRACKETED_NAME.fullmatch(stripped) is not None:
@@ -935,7 +936,7 @@ def _starts_a_shape(stripped: str) -> bool:
         or (first in _RULE_CHARACTERS and _RULE.fullmatch(stripped))
         or (first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped))
         # A paper page's dump joined on: browsers put no blank line before its id line.
-        or (first in "a[!" and "arxiv:" in stripped and PAPER_PAGE_ID_LINE.match(stripped))
+        or (first in "a[!" and is_paper_page_id_line(stripped))
     ):
         return True
     if first == "S" and stripped.startswith(_SUBMITTED_BY):
@@ -961,7 +962,7 @@ def page_end(lines: list[str], start: int) -> int:
             while index > start and _is_furniture(lines[index - 1].strip()):
                 index -= 1  # "new", "Subscribe": the listing's own header
             return index
-        if "arxiv:" in line and PAPER_PAGE_ID_LINE.match(line):
+        if is_paper_page_id_line(line):
             return index
     return len(lines)
 

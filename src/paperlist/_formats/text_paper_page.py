@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from .._context import LoadContext
 from .._dates import parse_iso_date
-from .._links import PAPER_PAGE_ID_LINE, is_bare_url, is_hub_url
+from .._links import PAPER_PAGE_ID_LINE, is_bare_url, is_hub_url, is_paper_page_id_line
 from .._listing import Listing
 from .._markup import MARKDOWN_IMAGE
 from .._model import Paper
@@ -91,8 +91,7 @@ _DAY_LINK = re.compile(
 def find_paper_page(lines: list[str], first: int = 0) -> int | None:
     """The index of the ``arxiv:<id>`` line that marks a paper page from ``first``, or None."""
     for index in _near(lines, first, _SEARCH_LINES):
-        line = lines[index]
-        if "arxiv:" in line and PAPER_PAGE_ID_LINE.match(line):
+        if is_paper_page_id_line(lines[index]):
             return index
     return None
 
