@@ -869,7 +869,7 @@ def _paper_page_alone(
 ) -> Listing | int:
     """A dump of one paper page: its Listing. Else the line to read listings from: a paper
     page's with other pages' dumps joined after it (a note of clippings), or ``first``."""
-    paper_page = find_paper_page(lines)
+    paper_page = find_paper_page(lines, first)
     if paper_page is None:  # a reader view keeps no arxiv: line
         published = find_reader_view(lines, first)
         if published is None:
@@ -925,7 +925,7 @@ def _read_blocks(lines: list[str], blocks: list[Block], context: LoadContext) ->
 
 def _read_page(lines: list[str], first: int, context: LoadContext) -> Listing:
     """The page in ``lines[first:]``: a paper page by its landmarks, else a listing."""
-    paper_page = find_paper_page(lines, first)
-    if paper_page is not None:
-        return read_paper_page(lines, paper_page, context)
-    return _Assembler(read_units(lines, first), context, lambda: lines).run()
+    alone = _paper_page_alone(lines, first, lambda: lines, context)
+    if isinstance(alone, Listing):
+        return alone
+    return _Assembler(read_units(lines, alone), context, lambda: lines).run()
