@@ -76,6 +76,9 @@ def test_an_archive_given_as_text_reads_the_same() -> None:
     text = LISTING.read_text(encoding="utf-8")
     assert paperlist.loads(text).papers == paperlist.load(LISTING).papers
     assert paperlist.loads(text, format="html").papers == paperlist.load(LISTING).papers
+    # A BOM before it, as for bytes: before, this text gave 23 papers read from the HTML.
+    with_bom = paperlist.loads("\ufeff" + text, strict=True)
+    assert (with_bom.format, with_bom.papers) == ("html", paperlist.load(LISTING).papers)
 
 
 def test_a_base64_page_in_its_declared_charset() -> None:

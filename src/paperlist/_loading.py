@@ -267,12 +267,15 @@ def _read(
         data = decode(raw, context)
     else:  # a str from the caller may hold what no decoder makes
         data = replace_in_text(data, context)
-        start = _LEADING_SPACE.match(data).end()  # type: ignore[union-attr]  # always matches
-        if format in (None, "html") and data[start : start + 1].isalpha():  # MIME headers?
-            head = data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace")
-            if is_mhtml(head):
-                archive = data.encode("utf-8", "replace")
-                return _load_html(page_in_mhtml(archive, context), context)
+        # After a BOM and white space, as for bytes: MIME headers open an archive.
+        start = _LEADING_SPACE.match(data, 1 if data.startswith(_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
+        if (
+            format in (None, "html")
+            and data[start : start + 1].isalpha()  # one character's test spares the rest
+            and _opens_mhtml(data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace"))
+        ):
+            archive = data[start:].encode("utf-8", "replace")
+            return _load_html(page_in_mhtml(archive, context), context)
     text = data
     if text.startswith(_BOM):
         text = text[1:]
