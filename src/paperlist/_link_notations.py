@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ._links import original_url
+
 __all__ = [
     "REFERENCE_HEADINGS",
     "count_bracketed_addresses",
@@ -65,6 +67,7 @@ _CAPITAL_HEADINGS = {
     "COMMUNITY": "Community",
 }
 _TITLE_LINES = 3  # a title wrapped at 80 columns, alone in its paragraph, spans no more
+_WIDTH = 80  # html-to-text's default line width
 _WRAPPED_WIDTH = 60  # a line wrapped at 80 columns before an address of 20 is this long
 
 
@@ -236,7 +239,8 @@ def _with_card_links(resolved: list[str], index: int, line: str) -> str:
     last = 0
     for match in _BRACKETED_ADDRESS.finditer(line):
         before = line[last : match.start()]
-        paper = _PAPER_ADDRESS.fullmatch(match["url"])
+        url = original_url(match["url"])  # an archived copy's links too
+        paper = _PAPER_ADDRESS.fullmatch(url)
         if paper is None:
             pieces.append(before)
         else:
@@ -245,7 +249,7 @@ def _with_card_links(resolved: list[str], index: int, line: str) -> str:
             wrapped = last == 0 and not line[match.end() :].strip()  # the title's end
             if wrapped and paper["comments"] is None:
                 text = _title_above(resolved, index, text)
-            pieces.append(before[:mark] + (f"[{text}]({match['url']})" if text else ""))
+            pieces.append(before[:mark] + (f"[{text}]({url})" if text else ""))
         last = match.end()
     pieces.append(line[last:])
     return "".join(pieces)
@@ -253,11 +257,15 @@ def _with_card_links(resolved: list[str], index: int, line: str) -> str:
 
 def _title_above(resolved: list[str], index: int, text: str) -> str:
     """A paper's title whose address html-to-text wrapped onto a line of its own (or with
-    the title's last words): the lines above it was wrapped from (at most three, each
-    filling most of a line and holding no link, a blank line before them), joined to
+    the title's last words): the lines above it was wrapped from (at most three, none
+    holding a link, a blank line before them), joined to
     ``text`` and blanked where they stood."""
     above = index
-    while above > 0 and _wrapped(resolved[above - 1]) and index - above < _TITLE_LINES:
+    while (
+        above > 0
+        and _wrapped(resolved[above - 1], resolved[above])
+        and index - above < _TITLE_LINES
+    ):
         above -= 1
     if above == index or (above > 0 and resolved[above - 1].strip()):
         return text  # nothing wrapped above, or a longer paragraph: no heading
@@ -266,7 +274,11 @@ def _title_above(resolved: list[str], index: int, text: str) -> str:
     return " ".join([*words, text]).strip()
 
 
-def _wrapped(line: str) -> bool:
-    """Whether html-to-text broke ``line`` off a longer one: it fills most of the width
-    (80 columns unless set otherwise), and holds no link of its own."""
-    return len(line.rstrip()) >= _WRAPPED_WIDTH and "[" not in line
+def _wrapped(line: str, following: str) -> bool:
+    """Whether html-to-text broke ``line`` off a longer one, ``following``: it holds no
+    link of its own, and fills most of the width (80 columns unless set otherwise) or
+    would overflow it with the next word (an archived copy's addresses are long)."""
+    length = len(line.rstrip())
+    if not length or "[" in line:
+        return False
+    return length >= _WRAPPED_WIDTH or length + 1 + len(following.split(maxsplit=1)[0]) > _WIDTH

@@ -18,6 +18,8 @@ __all__ = [
     "is_paper_page_id_line",
     "mentioned_repos",
     "normalise_arxiv_id",
+    "original_addresses",
+    "original_url",
 ]
 
 REPOSITORY_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
@@ -39,6 +41,15 @@ _NOT_OWNERS = frozenset(
     }
 )  # fmt: skip
 
+# The site's own pages at its top level, which no user or organisation can be named.
+_SITE_PAGES = frozenset(
+    {
+        "blog", "chat", "collections", "datasets", "docs", "enterprise", "front", "join",
+        "learn", "login", "models", "new", "organizations", "papers", "posts", "pricing",
+        "privacy", "search", "settings", "spaces", "tasks", "terms-of-service",
+    }
+)  # fmt: skip
+
 _NEW_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?")
 _OLD_ARXIV_ID = re.compile(r"([a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 # A link to a paper page in any form: absolute, scheme-relative or relative; www., hf.co.
@@ -53,6 +64,41 @@ PAPER_PAGE_ID_LINE = re.compile(
 )
 """The line near its top where a paper page names its arXiv id, "arxiv:2509.24002", maybe
 after its icon (pandoc's "[] arxiv:…", html-to-markdown's "![](data:…) arxiv:…")."""
+
+
+# An archived copy links each address through the archive, the original as its path's
+# tail: the Wayback Machine's "https://web.archive.org/web/20240801235959/https://…" (or
+# "/web/…", "…/20240801235959im_/…"), pywb's and Archive-It's "/<collection>/<time>/…",
+# archive.today's "/o/<key>/…". Converters may percent-encode its colon (markitdown) or
+# merge its slashes (elinks: "https:/huggingface.co").
+_EMBEDDED_URL = re.compile(r"/(?P<scheme>https?)(?::|%3A)//?(?P<rest>\S*)", re.IGNORECASE)
+
+
+def original_url(url: str) -> str:
+    """The address a link of an archived copy stands for; any other ``url`` as it is."""
+    embedded = url.find("/http", 1)
+    if embedded == -1:
+        return url  # every link of a page saved from the site itself
+    query = url.find("?")
+    if query != -1 and query < embedded:
+        return url  # a parameter ("/login?next=/https…"), not the path's tail
+    match = _EMBEDDED_URL.match(url, embedded)
+    if match is None:
+        return url
+    return f"{match['scheme'].lower()}://{match['rest']}"
+
+
+# A Markdown link's address: what follows "](" (or "](<").
+_LINK_ADDRESS = re.compile(r"(?P<opening>\]\(\s*<?)(?P<url>[^\s)>]+)")
+
+
+def original_addresses(line: str) -> str:
+    """``line`` with its Markdown links' addresses, or the bare address it holds, those
+    an archived copy's links stand for."""
+    stripped = line.strip()
+    if is_bare_url(stripped):
+        return original_url(stripped)
+    return _LINK_ADDRESS.sub(lambda link: link["opening"] + original_url(link["url"]), line)
 
 
 def is_paper_page_id_line(line: str) -> bool:
@@ -179,10 +225,12 @@ def is_hub_url(url: str) -> bool:
 
 def hub_handle(url: str | None) -> str | None:
     """The user or organisation a Hugging Face link names: "https://huggingface.co/occ-ai"
-    gives "occ-ai"; None for the site's root and for other sites."""
+    gives "occ-ai"; None for the site's root, its own pages ("/models", "/papers"), and
+    other sites."""
     if url is None or "huggingface.co/" not in url:
         return None
-    return url.partition("huggingface.co/")[2].split("/")[0].split("?")[0] or None
+    handle = url.partition("huggingface.co/")[2].split("/")[0].split("?")[0].split("#")[0]
+    return handle if handle and handle not in _SITE_PAGES else None
 
 
 def arxiv_id_from_paper_url(url: str) -> str | None:

@@ -168,10 +168,16 @@ def _from_hydrated_page(
 
     The rest of the page is parsed only where its bytes show another
     hydration element, whose papers are read too, or where the props hold no
-    papers, when the rendered cards are read instead (and that is reported).
+    papers or cannot be read, when the rendered cards are read instead (and
+    that is reported).
     """
     element, fed = first
-    listing = _from_props(page, element, title, context)
+    try:
+        listing = _from_props(page, element, title, context)
+    except ParseError as error:
+        if context.strict:
+            raise
+        return _cards_instead(page, parser, fed, title, context, error)
     if listing.papers and not _shows_another(page, element):
         return listing  # every real page
     with _parse_errors(context):
@@ -186,6 +192,33 @@ def _from_hydrated_page(
         f"{len(cards)} rendered cards: read those",
         line=element.sourceline,
     )
+    return _from_cards_page(page, root, title, context)
+
+
+def _cards_instead(
+    page: str | bytes,
+    parser: etree.HTMLPullParser,
+    fed: int,
+    title: str | None,
+    context: LoadContext,
+    failure: ParseError,
+) -> Listing:
+    """Leniently, the papers of a page whose first props cannot be read: those of its
+    other hydration elements, else its rendered cards; ``failure`` if it has neither."""
+    with _parse_errors(context):
+        later, root = _parse_rest(page, parser, fed)
+    papers: list[Paper] = []
+    for other in later:
+        papers.extend(_later_props(page, other, len(papers), title, context))
+    cards = find_cards(root) if not papers else []
+    if not (papers or cards):
+        raise failure
+    instead = f"the {len(cards)} rendered cards" if cards else "the other props"
+    context.report(
+        f"{failure.message}; read {instead} instead", line=failure.line, column=failure.column
+    )
+    if papers:
+        return context.listing(papers, format="html", title=title)
     return _from_cards_page(page, root, title, context)
 
 

@@ -14,7 +14,7 @@ from lxml import etree
 
 from .._context import LoadContext
 from .._dates import CardDate, looks_like_card_date
-from .._links import PAPER_LINK, arxiv_id_from_paper_url, mentioned_repos, repo_url
+from .._links import PAPER_LINK, arxiv_id_from_paper_url, mentioned_repos, original_url, repo_url
 from .._listing import Listing
 from .._model import Paper
 from .._numbers import AUTHOR_COUNT, STAR_COUNT_PATTERN, VOTE_COUNT, parse_count, parse_star_count
@@ -26,7 +26,8 @@ Card = tuple[Any, Any, Any]
 """A card's article, its title link and the heading around that link."""
 
 _STARS = re.compile(STAR_COUNT_PATTERN)
-_ORGANIZATION_HREF = re.compile(r"/[\w.-]+")  # "/ByteDance-Seed": an organisation's page
+# "/ByteDance-Seed": an organisation's page (absolute in an archived copy's links).
+_ORGANIZATION_HREF = re.compile(r"(?:https://huggingface\.co)?/(?P<handle>[\w.-]+)")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SUBMITTED_BY = "Submitted by"
 # An element's text with its descendants'. Compiled once; plain str results,
@@ -44,12 +45,17 @@ def find_cards(root: Any) -> list[Card]:
     """
     found: dict[Any, tuple[Any, Any]] = {}
     for link in root.iter("a"):
-        if not PAPER_LINK.fullmatch(link.get("href") or ""):
+        if not PAPER_LINK.fullmatch(_href(link)):
             continue
         heading, article = _heading_and_article(link)
         if heading is not None and article is not None and article not in found:
             found[article] = (link, heading)
     return [(article, link, heading) for article, (link, heading) in found.items()]
+
+
+def _href(link: Any) -> str:
+    """Where ``link`` leads; for an archived copy's, where the original led."""
+    return original_url(link.get("href") or "")
 
 
 def _heading_and_article(link: Any) -> tuple[Any, Any]:
@@ -164,7 +170,7 @@ class _CardReader:
 
     def _link(self, element: Any) -> bool:
         """Read a comment count, repository or organisation link; False for other links."""
-        href = element.get("href") or ""
+        href = _href(element)
         if href.endswith("#community"):
             number = all_text(element)
             self.comments = 0 if number in ("", "-") else self._count(number, element, "comments")
@@ -179,11 +185,11 @@ class _CardReader:
             return True
         if (
             self.organization is None
-            and _ORGANIZATION_HREF.fullmatch(href)
+            and (organization := _ORGANIZATION_HREF.fullmatch(href))
             and next(element.iter("img"), None) is not None  # an avatar: iter walks in C
         ):
             self.organization = all_text(element) or None
-            self.organization_id = href[1:]  # "/ByteDance-Seed": the handle
+            self.organization_id = organization["handle"]
             return True
         return False
 
@@ -208,7 +214,7 @@ class _CardReader:
         return number
 
     def paper(self) -> Paper:
-        href = self.link.get("href", "")
+        href = _href(self.link)
         arxiv_id = arxiv_id_from_paper_url(href)
         if arxiv_id is None:
             self.context.report(

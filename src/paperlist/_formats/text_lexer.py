@@ -16,7 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from .._dates import looks_like_card_date
-from .._links import hub_handle, is_bare_url, is_hub_url, is_paper_page_id_line
+from .._links import hub_handle, is_bare_url, is_hub_url, is_paper_page_id_line, original_url
 from .._markup import MARKDOWN_IMAGE
 from .._numbers import (
     AUTHOR_COUNT_PATTERN,
@@ -397,7 +397,17 @@ class _Reader:
             and self._flattened_page(line, stripped)
         ):
             return True
-        return self.markdown and "](" in stripped and self._before_link(line, stripped)
+        # Either reading needs a link among the first words: an abstract has none there.
+        if stripped.find("[", 0, _MAX_CHROME_LENGTH) == -1 or "](" not in stripped:
+            return False
+        return self._before_link(line, stripped) or self._short_without_links(line, stripped)
+
+    def _short_without_links(self, line: str, stripped: str) -> bool:
+        """A short line made long by its links' addresses (an archived copy's are 50
+        characters longer: "by [AK](/web/20240801235959/https://huggingface.co/akhaliq)
+        and the research community"), read as its words."""
+        words = _without_links(stripped)
+        return len(words) <= _MAX_CHROME_LENGTH and self._short_line(line, words)
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""
@@ -442,9 +452,9 @@ class _Reader:
         when it leads to another page of the site. Anything else (an abstract that
         ends with its project's address) stays one paragraph.
         """
-        url = parts[-1]
-        if not is_bare_url(url):
+        if not is_bare_url(parts[-1]):
             return False
+        url = original_url(parts[-1])
         shape = _link_shape("\n".join(parts[:-1]), url)
         if shape is None and is_hub_url(url):
             shape = _CHROME, "", None, True  # a link to a profile or a menu's page
@@ -462,18 +472,19 @@ class _Reader:
         thumbnail when it leads to a paper, else furniture)."""
         if not is_bare_url(stripped):
             return False
+        url = original_url(stripped)
         above = self._unit_just_above()
         if above is None:
             # The target of a link whose text was an image or blank: a thumbnail if it
             # leads to a paper; else nothing, which leaves an upvote next to its title.
-            shape = _link_shape("", stripped)
+            shape = _link_shape("", url)
             if shape is not None and shape[0] == _THUMBNAIL:
-                self._emit(_THUMBNAIL, "", line, url=stripped)
+                self._emit(_THUMBNAIL, "", line, url=url)
         else:
             kind = above.kind
-            if kind == _VOTES and stripped.endswith("#community"):
+            if kind == _VOTES and url.endswith("#community"):
                 kind = _COMMENTS  # "5" then "…/papers/2407.21783#community"
-            self.units[-1] = above._replace(kind=kind, url=stripped)
+            self.units[-1] = above._replace(kind=kind, url=url)
         self.index += 1
         return True
 
@@ -529,7 +540,9 @@ class _Reader:
             self.markdown = True  # a card's title: the dump is Markdown
             link = _LINK.fullmatch(heading)
             if link is not None:
-                self._emit(_TITLE, unescape_markdown(link["text"]), line, url=link["url"])
+                self._emit(
+                    _TITLE, unescape_markdown(link["text"]), line, url=original_url(link["url"])
+                )
             else:
                 self._emit(_TITLE, unescape_markdown(heading), line)
         self.index = end
@@ -720,11 +733,22 @@ class _Reader:
             return self._one(_SEPARATOR, rest[-1], line)
         if rest in _CHROME_LINES or _RULE.fullmatch(rest):
             return self._one(_CHROME, "", line)
-        if rest[0] == "[" and "](" in rest:
-            self.lines[self.index] = rest
-            return self._link(line, rest) or self._one(_CHROME, "", line)
+        if rest[0] == "[" and self._bulleted_link(line, rest):
+            return True
         if _BRACKETED_NAME.fullmatch(rest) or _without_links(rest) in _CHROME_LINES:
             return self._one(_CHROME, "", line)  # "- [] Models": a menu item, its icon unnamed
+        return False
+
+    def _bulleted_link(self, line: str, rest: str) -> bool:
+        """A link after a bullet, its text maybe wrapped ("-   [Sign" / "Up](/join)", as
+        pandoc wraps longer links): furniture if it is no card part; False, and nothing
+        read, if no link opens ``rest``."""
+        self.lines[self.index] = rest
+        if self._link(line, rest):
+            return True
+        if "](" in rest:
+            return self._one(_CHROME, "", line)
+        self.lines[self.index] = line
         return False
 
     def _image(self, line: str, stripped: str) -> bool:
@@ -1031,7 +1055,7 @@ def _first_link(lines: list[str], start: int) -> tuple[int, str, str, str] | Non
                 if url is None:
                     return None
                 text = "\n".join([*parts, line[: bracket.start()]])[1:]
-                return end, text, url["url"], line[url.end() :]
+                return end, text, original_url(url["url"]), line[url.end() :]
         parts.append(line)
     return None
 

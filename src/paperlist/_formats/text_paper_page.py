@@ -27,7 +27,13 @@ from collections.abc import Iterator
 
 from .._context import LoadContext
 from .._dates import parse_iso_date
-from .._links import PAPER_PAGE_ID_LINE, is_bare_url, is_hub_url, is_paper_page_id_line
+from .._links import (
+    PAPER_PAGE_ID_LINE,
+    is_bare_url,
+    is_hub_url,
+    is_paper_page_id_line,
+    original_addresses,
+)
 from .._listing import Listing
 from .._markup import MARKDOWN_IMAGE
 from .._model import Paper
@@ -138,7 +144,7 @@ def paper_of_page(
     """The paper of the page whose ``arxiv:<id>`` line is ``lines[start]``, its dump going
     on up to ``end`` (another page's dump joined after it), else to the end."""
     # The page alone, so that no search goes past it: its lines are numbered from ``start``.
-    offset, lines = start, _relinked(lines[start:end], 0)
+    offset, lines = start, _page_lines(lines, start, end)
     match = PAPER_PAGE_ID_LINE.match(lines[0])
     assert match is not None
     title_end = _title_end(lines, 1)
@@ -182,7 +188,7 @@ def paper_of_reader_view(
             line=published_at + 1,
         )
     offset = published_at - 1  # the title stands above: published_at > 0
-    page = _relinked(lines[offset:end], 0)
+    page = _page_lines(lines, offset, end)
     arxiv_id = _ARXIV_ABSTRACT_LINK.search("\n".join(page))
     return _paper(
         page, arxiv_id[1] if arxiv_id else None, title, _is_markdown(page, 1), context, offset
@@ -272,7 +278,16 @@ def _paper(
     )
 
 
-def _relinked(lines: list[str], start: int) -> list[str]:
+def _page_lines(lines: list[str], start: int, end: int | None) -> list[str]:
+    """The page's lines, ``lines[start:end]``, with an archived copy's link addresses the
+    original ones, and a note export's links written as Markdown links again."""
+    page = lines[start:end]
+    if any("/http" in line for line in page):
+        page = [original_addresses(line) for line in page]
+    return _relinked(page)
+
+
+def _relinked(lines: list[str]) -> list[str]:
     """A note export's page with its links written as Markdown links again.
 
     Note exports put a link's URL on a line of its own under its text; a Hugging
@@ -281,11 +296,11 @@ def _relinked(lines: list[str], start: int) -> list[str]:
     """
     if not any(
         is_bare_url(line.strip()) and is_hub_url(line.strip()) and lines[index - 1].strip()
-        for index, line in enumerate(lines[start + 1 :], start + 1)
+        for index, line in enumerate(lines[1:], 1)
     ):
         return lines
-    relinked = lines[:start]
-    for index in range(start, len(lines)):
+    relinked: list[str] = []
+    for index in range(len(lines)):
         line = lines[index].strip()
         if is_bare_url(line):
             text = relinked[-1].strip() if relinked else ""
@@ -362,12 +377,22 @@ def _authors(lines: list[str], label: int | None, end: int | None) -> tuple[tupl
     section = lines[label : end if end is not None else label + 1]
     commas = _plain(" ".join(section)).count(",")
     if any(line.strip() == "," for line in section):  # one text node a line: one name a line
-        section = [f"{line}," for line in section]
+        section = _comma_after_each_line(section)
     else:
         section = [line if line.strip() else "," for line in section]
     text = _plain(join_wrapped(section)).removeprefix("Authors:")
     names = tuple(name for name in (normalise_space(part) for part in text.split(",")) if name)
     return names, commas
+
+
+def _comma_after_each_line(section: list[str]) -> list[str]:
+    """Each line of ``section`` ended by a comma, but a line ending inside a link's text,
+    which a converter wrapped ("[Zijian" / "Wu](/Jakumetsu)")."""
+    ended, depth = [], 0
+    for line in section:
+        depth = max(0, depth + line.count("[") - line.count("]"))
+        ended.append(line if depth else f"{line},")
+    return ended
 
 
 def _section_end(lines: list[str], start: int) -> int:
@@ -378,7 +403,8 @@ def _section_end(lines: list[str], start: int) -> int:
     seen, last = 0, start
     for index in _near(lines, start, _LANDMARK_DISTANCE):
         plain = _plain(lines[index])
-        if "View arXiv page" in plain or plain == "Community":
+        # "View arXiv" alone: pandoc may wrap the link's text before "page".
+        if "View arXiv" in plain or plain == "Community":
             return index
         seen, last = seen + 1, index
     if 0 < seen < _LANDMARK_DISTANCE and lines[last].rstrip().endswith((".", "?", "!", ")")):
