@@ -395,6 +395,11 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str | bytes]] = {
     # Every line a paper page joined on (its arxiv: line), read by the paper page's reader:
     # its first reading copied the lines before each one, in quadratic time.
     "arxiv: lines, each a paper page": lambda size: "arxiv:2401.00001\n" * (size // 17),
+    # A reader view's window title over a listing's cards: each once read to the end.
+    "reader views over cards": lambda size: (
+        "# Paper page - x\nPublished on Sep 28\nAuthors:\nAbstract\n2 authors\n3 authors\n"
+        * (size // 75)
+    ),
     # 20 bytes each, every member of a gzip file costs a decompressor of its own.
     "empty gzip members": lambda size: _EMPTY_GZIP_MEMBER * (size // len(_EMPTY_GZIP_MEMBER)),
 }

@@ -98,3 +98,19 @@ def test_readabilitys_text_of_a_paper_page_joined_to_a_listing_is_refused(
         texts.reverse()
     with pytest.raises(paperlist.ParseError, match="joined to a listing"):
         paperlist.loads("\n".join(texts), today="2025-10-02")
+
+
+def test_readabilitys_text_of_a_paper_page_after_a_long_listing_is_refused() -> None:
+    """Past the first 400 lines, where no search for a page's start looks: before, the
+    page's furniture after the seed's 87 cards made seven papers ("Abstract", "Add to
+    collection", "No model linking this paper", ...). Its "Published on" line, which no
+    listing shows, now opens the page, which has no title to name its paper by."""
+    seed = (DATA / "text" / "seed.txt").read_text(encoding="utf-8")
+    page = (TEXT / f"{PAGE}.readability.txt").read_text(encoding="utf-8")
+    joined = seed + "\n" + page
+    lines = [line.strip() for line in joined.splitlines()]
+    published = lines.index("Published on Sep 28") + 1
+    assert published > 400
+    with pytest.raises(paperlist.ParseError, match="its paper cannot be named") as raised:
+        paperlist.loads(joined, today="2025-10-28")
+    assert raised.value.line == published

@@ -212,6 +212,7 @@ _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
 _AVATAR_BULLETS_THEN_SEPARATOR = re.compile(r"(?:[*•+-]\s*)*[·⋅]")
 _SUBMITTED_BY = "Submitted by"
+_PUBLISHED_ON = "Published on"  # a paper page's, under its title
 # trafilatura puts a whole 2024 daily card on one line.
 _ONE_LINE_CARD = re.compile(
     r"Submitted by (?P<user>\S+) (?P<votes>\d[\d,]*|-) (?P<title>.+?) · "
@@ -348,22 +349,29 @@ class _Reader:
         arxiv: line (a reader view joined to this dump): one unit from its "Published on"
         line, followed by "Authors:" and the Abstract heading, up to the next page."""
         lines = self.lines
-        published = None
         for index in range(self.index + 1, min(len(lines), self.index + _READER_VIEW_REACH)):
             line = lines[index]
             if "arxiv:" in line:
                 return False  # a whole paper page's dump: its id line opens it
             if "Published on" in line:
-                published = index
-                break
-        if published is None or self.reader_view_misses >= _READER_VIEW_TRIES:
+                return self._reader_view_from(index)
+        return False
+
+    def _reader_view_from(self, published: int) -> bool:
+        """The reader view whose "Published on" line is ``lines[published]``, as one unit
+        up to the next page; its title, if the tool kept one, stands above. Met without a
+        title (Readability's text), the unit is still the page's: its reader fails."""
+        lines = self.lines
+        if self.reader_view_misses >= _READER_VIEW_TRIES:
             return False
+        # Each miss may read far (to the page's end): a flood of them is no page.
         if not _followed_by(lines, published, ("Authors:", "Abstract")):
-            self.reader_view_misses += 1  # each miss may read far: a flood of them is no page
+            self.reader_view_misses += 1
             return False
         end = page_end(lines, published + 1)
         if holds_cards(lines, published, end):
-            return False  # a listing joined on with nothing to mark where: no page of its own
+            self.reader_view_misses += 1  # a listing joined on with nothing to mark where
+            return False
         self.units.append(
             _new_unit(Unit, (_PAPER_PAGE, "", published + 1, 1, end, READER_VIEW, True))
         )
@@ -375,6 +383,12 @@ class _Reader:
         first = stripped[0]
         if first == "S" and stripped.startswith(_SUBMITTED_BY):
             return self._submitter(line, stripped)
+        if (
+            first == "P"
+            and stripped.startswith(_PUBLISHED_ON)  # a paper page's: no listing shows it
+            and self._reader_view_from(self.index)
+        ):
+            return True
         if first.isalpha() and len(stripped) > _MAX_CHROME_LENGTH:
             return self._long_line(line, stripped)
         shape = _word_line_shape(stripped) if first.isalpha() else _line_shape(stripped)
