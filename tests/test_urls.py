@@ -199,10 +199,10 @@ def test_retry_after_in_seconds_or_as_a_date() -> None:
 
 
 def test_the_day_of_a_date_header() -> None:
-    from paperlist._fetching import _day_of
+    from paperlist._dates import day_of_http_date
 
-    assert _day_of(None) is None
-    assert _day_of("yesterday") is None
-    assert _day_of("Tue, 28 Oct 2025 23:30:00 GMT") == datetime.date(2025, 10, 28)
-    assert _day_of("Tue, 28 Oct 2025 23:30:00 -0500") == datetime.date(2025, 10, 29)
-    assert _day_of("Tue, 28 Oct 2025 23:30:00 -0000") == datetime.date(2025, 10, 28)
+    assert day_of_http_date(None) is None
+    assert day_of_http_date("yesterday") is None
+    assert day_of_http_date("Tue, 28 Oct 2025 23:30:00 GMT") == datetime.date(2025, 10, 28)
+    assert day_of_http_date("Tue, 28 Oct 2025 23:30:00 -0500") == datetime.date(2025, 10, 29)
+    assert day_of_http_date("Tue, 28 Oct 2025 23:30:00 -0000") == datetime.date(2025, 10, 28)

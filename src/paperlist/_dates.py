@@ -6,6 +6,7 @@ The only module that knows about month names, years and dateutil.
 from __future__ import annotations
 
 import datetime
+import email.utils
 import re
 import sys
 
@@ -16,6 +17,7 @@ from ._numbers import parse_count
 __all__ = [
     "CardDate",
     "date_argument",
+    "day_of_http_date",
     "echoes_instant",
     "looks_like_card_date",
     "parse_card_date",
@@ -249,3 +251,16 @@ def date_argument(value: object, name: str) -> datetime.date:
     raise TypeError(
         f"{name} must be a date, a datetime or an ISO string, not {type(value).__name__}"
     )
+
+
+def day_of_http_date(header: str | None) -> datetime.date | None:
+    """The UTC day of an HTTP ``Date`` header ("Thu, 01 Aug 2024 23:59:59 GMT"), or None."""
+    if header is None:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return when.date()
+    return when.astimezone(datetime.timezone.utc).date()

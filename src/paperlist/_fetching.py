@@ -19,6 +19,7 @@ from typing import TypeGuard
 
 import attrs
 
+from ._dates import day_of_http_date
 from .errors import FetchError
 
 __all__ = ["DEFAULT_TIMEOUT", "Fetched", "fetch", "is_url"]
@@ -120,21 +121,8 @@ def _read(response: urllib.response.addinfourl, url: str, max_bytes: int) -> Fet
         if size > max_bytes:
             raise _too_large(url, max_bytes, response.status)
         parts.append(chunk)
-    return Fetched(b"".join(parts), _day_of(response.headers.get("Date")))
+    return Fetched(b"".join(parts), day_of_http_date(response.headers.get("Date")))
 
 
 def _too_large(url: str, max_bytes: int, status: int | None) -> FetchError:
     return FetchError(f"the body is larger than max_bytes={max_bytes}", url=url, status=status)
-
-
-def _day_of(header: str | None) -> datetime.date | None:
-    """The UTC day of an HTTP Date header, or None."""
-    if header is None:
-        return None
-    try:
-        when = email.utils.parsedate_to_datetime(header)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        return when.date()
-    return when.astimezone(datetime.timezone.utc).date()

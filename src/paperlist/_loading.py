@@ -17,10 +17,12 @@ from ._decoding import UTF8_BOM, decode, is_utf16
 from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
+from ._http_messages import opens_http_response, response_body
 from ._listing import Listing
 from ._mhtml import ARCHIVE_HEAD, is_mhtml, page_in_mhtml
 from ._strings import printable
 from ._surrogates import replace_in_text
+from ._warc import is_warc, load_warc
 from .errors import ParseError, UnknownFormatError, YearlessDateWarning
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Format", "check_limits", "load", "loads"]
@@ -36,6 +38,7 @@ DEFAULT_MAX_BYTES = 2 << 30
 _PIECE = 1 << 20  # what is read at a time from a stream of unknown size
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
+_STATUS_LINE_HEAD = 16  # "HTTP/1.1 200 OK": what tells a saved response
 
 
 def loads(
@@ -253,30 +256,55 @@ def _read(
     max_bytes: int,
 ) -> Listing:
     """Decode ``data``, detect its format unless given, and read it."""
-    if not isinstance(data, str):
-        raw = _page_bytes(bytes(data), context, max_bytes)
-        # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
-        # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
-        start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
-        if start < len(raw) and (format or _detect_bytes(raw, start)) == "html":
-            if b"\r" in raw:
-                raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            return _load_html(raw, context)
-        if format in (None, "html") and _opens_mhtml(raw[start : start + ARCHIVE_HEAD]):
-            return _load_html(page_in_mhtml(raw[start:], context), context)
-        data = decode(raw, context)
-    else:  # a str from the caller may hold what no decoder makes
-        data = replace_in_text(data, context)
-        # After a BOM and white space, as for bytes: MIME headers open an archive.
-        start = _LEADING_SPACE.match(data, 1 if data.startswith(_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
-        if (
-            format in (None, "html")
-            and data[start : start + 1].isalpha()  # one character's test spares the rest
-            and _opens_mhtml(data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace"))
-        ):
-            archive = data[start:].encode("utf-8", "replace")
-            return _load_html(page_in_mhtml(archive, context), context)
-    text = data
+    if isinstance(data, str):
+        read = _read_str(data, format, context, max_bytes)
+    else:
+        read = _read_bytes(bytes(data), format, context, max_bytes)
+    return read if isinstance(read, Listing) else _read_text(read, format, context)
+
+
+def _read_bytes(
+    raw: bytes, format: str | None, context: LoadContext, max_bytes: int
+) -> Listing | str:
+    """The Listing of bytes that hold HTML, an MHTML archive or a WARC file; else the
+    text they hold, decoded."""
+    raw = _page_bytes(raw, context, max_bytes)
+    if is_warc(raw[:_STATUS_LINE_HEAD]):  # wget --warc-file, crawlers' archives
+        return load_warc(
+            raw, context, lambda message, part: _read(message, format, part, max_bytes)
+        )
+    # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
+    # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
+    start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
+    if start < len(raw) and (format or _detect_bytes(raw, start)) == "html":
+        if b"\r" in raw:
+            raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        return _load_html(raw, context)
+    if format in (None, "html") and _opens_mhtml(raw[start : start + ARCHIVE_HEAD]):
+        return _load_html(page_in_mhtml(raw[start:], context), context)
+    return decode(raw, context)
+
+
+def _read_str(data: str, format: str | None, context: LoadContext, max_bytes: int) -> Listing | str:
+    """The Listing of a str that holds an MHTML archive, a saved response or a WARC file;
+    else the text, with what no decoder makes replaced."""
+    data = replace_in_text(data, context)
+    if data[:5] in ("HTTP/", "WARC/"):
+        return _read_bytes(data.encode("utf-8"), format, context, max_bytes)  # as saved
+    # After a BOM and white space, as for bytes: MIME headers open an archive.
+    start = _LEADING_SPACE.match(data, 1 if data.startswith(_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
+    if (
+        format in (None, "html")
+        and data[start : start + 1].isalpha()  # one character's test spares the rest
+        and _opens_mhtml(data[start : start + ARCHIVE_HEAD].encode("utf-8", "replace"))
+    ):
+        archive = data[start:].encode("utf-8", "replace")
+        return _load_html(page_in_mhtml(archive, context), context)
+    return data
+
+
+def _read_text(text: str, format: str | None, context: LoadContext) -> Listing:
+    """Read decoded text in the format given, else the one it shows."""
     if text.startswith(_BOM):
         text = text[1:]
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
@@ -291,10 +319,15 @@ def _read(
 
 
 def _page_bytes(raw: bytes, context: LoadContext, max_bytes: int) -> bytes:
-    """The bytes of the page itself: gzip decompressed, UTF-16 (from Windows tools)
-    as the same text in UTF-8; other binary formats are refused, named."""
+    """The bytes of the page itself: gzip decompressed, the body of a response saved
+    with its headers, UTF-16 (from Windows tools) as the same text in UTF-8; other
+    binary formats are refused, named."""
     if raw.startswith(GZIP_MAGIC):
         raw = gunzipped(raw, max_bytes, context)
+    if opens_http_response(raw[:_STATUS_LINE_HEAD]):  # curl -i, wget --save-headers
+        raw = response_body(raw, context)
+        if raw.startswith(GZIP_MAGIC):
+            raw = gunzipped(raw, max_bytes, context)
     kind = binary_kind(raw)
     if kind is not None:
         what, advice = kind
