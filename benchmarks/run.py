@@ -395,7 +395,7 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str | bytes]] = {
     # Every line a paper page joined on (its arxiv: line), read by the paper page's reader:
     # its first reading copied the lines before each one, in quadratic time.
     "arxiv: lines, each a paper page": lambda size: "arxiv:2401.00001\n" * (size // 17),
-    # A reader view's window title over a listing's cards: each once read to the end.
+    # A reader view's window title over a listing's cards: each was once read to the end.
     "reader views over cards": lambda size: (
         "# Paper page - x\nPublished on Sep 28\nAuthors:\nAbstract\n2 authors\n3 authors\n"
         * (size // 75)

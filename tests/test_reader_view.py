@@ -114,3 +114,30 @@ def test_readabilitys_text_of_a_paper_page_after_a_long_listing_is_refused() -> 
     with pytest.raises(paperlist.ParseError, match="its paper cannot be named") as raised:
         paperlist.loads(joined, today="2025-10-28")
     assert raised.value.line == published
+
+
+def _cards_alone() -> str:
+    """The real listing's html2text dump from its first card on: cards with no title or
+    header above them, as a selection copied from the page gives them."""
+    text = (TEXT / f"{LISTING}.html2text.md").read_text(encoding="utf-8")
+    return text[text.index("[![](https://cdn-thumbnails") :]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_reader_view_running_on_into_a_listings_cards_is_refused(strict: bool) -> None:
+    """Nothing marks where the page ends: before, its furniture made four papers ("AI-
+    generated summary", "No model linking this paper", ...) among the 13 cards."""
+    page = (TEXT / f"{PAGE}.readability-turndown.md").read_text(encoding="utf-8")
+    with pytest.raises(paperlist.ParseError, match="runs on into a listing's cards") as raised:
+        paperlist.loads(page + "\n" + _cards_alone(), today="2025-10-02", strict=strict)
+    assert raised.value.line == 4  # its "Published on" line
+
+
+def test_window_titles_with_no_page_under_them_are_furniture() -> None:
+    """A window title over "Published on" but no "Authors:" opens no page: its lines are
+    reported, the cards read. Past four such, none is looked under any more."""
+    titles = "# Paper page - A title\n\nPublished on Sep 28\n\n" * 6
+    listing = paperlist.loads(titles + _cards_alone(), today="2024-08-02")
+    assert len(listing) == 13
+    assert [issue.line for issue in listing.issues] == [3, 7, 11, 15, 19, 23]
+    assert all("'Published on Sep 28'" in issue.message for issue in listing.issues)

@@ -156,3 +156,25 @@ def test_an_issue_inside_a_warc_page_counts_the_files_lines() -> None:
     (issue,) = paperlist.loads(broken).issues
     assert issue.message == "a NUL character in the page was dropped"
     assert issue.line == _line_of(broken, b"\x00")
+
+
+def test_headers_that_never_end_fail() -> None:
+    message = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Padding: x\r\n" * 10
+    with pytest.raises(paperlist.ParseError, match="headers never end in a blank line"):
+        paperlist.loads(message)
+
+
+def test_a_body_saved_compressed_is_decompressed() -> None:
+    """``curl -i --raw`` keeps a body as the server compressed it."""
+    body = (DATA / "json" / "daily_papers_2024-08-02.json").read_bytes()
+    headers = b"HTTP/2 200\r\ncontent-encoding: gzip\r\n\r\n"
+    listing = paperlist.loads(headers + gzip.compress(body), strict=True)
+    assert [paper.arxiv_id for paper in listing] == API_IDS
+
+
+def test_a_body_that_only_looks_chunked_is_read_as_it_is() -> None:
+    """curl -i writes the header of a chunked response over the body it joined."""
+    assert _dechunked(b"5\r\nabcde\r\n", 0) is None  # no last, empty chunk
+    body = (DATA / "json" / "daily_papers_2024-08-02.json").read_bytes()
+    message = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body
+    assert [paper.arxiv_id for paper in paperlist.loads(message, strict=True)] == API_IDS

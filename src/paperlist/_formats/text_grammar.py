@@ -55,6 +55,7 @@ from .reader_blocks import Block, reader_blocks, skip_reader_header
 from .text_lexer import (
     MAX_TITLE_LENGTH,
     READER_VIEW,
+    READER_VIEW_BEFORE_CARDS,
     Kind,
     Unit,
     holds_cards,
@@ -670,6 +671,12 @@ class _Assembler:
         page, kept as a strongly evidenced card is (a copy of a card before it merges)."""
         self._finish_card()
         assert unit.value is not None  # the line after the page
+        if unit.url == READER_VIEW_BEFORE_CARDS:
+            self.context.fail(
+                "a paper page's reader view runs on into a listing's cards with nothing to"
+                " mark where it ends (a listing's title): load each page on its own",
+                line=unit.line,
+            )
         before = len(self.context.issues)
         read = paper_of_reader_view if unit.url == READER_VIEW else paper_of_page
         paper = read(self.page_lines(), unit.line - 1, self.context, unit.value)

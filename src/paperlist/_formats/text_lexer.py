@@ -30,6 +30,7 @@ from .._strings import join_wrapped
 __all__ = [
     "MAX_TITLE_LENGTH",
     "READER_VIEW",
+    "READER_VIEW_BEFORE_CARDS",
     "Kind",
     "Unit",
     "holds_cards",
@@ -102,6 +103,8 @@ _PAPER_PAGE_TITLE = "Paper page - "
 _WINDOW_TITLES = (_PAPER_PAGE_TITLE, f"Title: {_PAPER_PAGE_TITLE}")
 READER_VIEW = "reader view"
 """The ``url`` of a PAPER_PAGE unit that opens at "Published on", its page's arxiv: line lost."""
+READER_VIEW_BEFORE_CARDS = "reader view before cards"
+"""The ``url`` of such a unit running on into a listing's cards: where it ends is unknown."""
 _READER_VIEW_REACH = 12  # lines from a window title to a reader view's "Published on"
 _READER_VIEW_TRIES = 4  # window titles over "Published on" with no page after, at most
 _LISTING_CARDS = 2  # author counts that make text before a paper page a listing's
@@ -360,7 +363,8 @@ class _Reader:
     def _reader_view_from(self, published: int) -> bool:
         """The reader view whose "Published on" line is ``lines[published]``, as one unit
         up to the next page; its title, if the tool kept one, stands above. Met without a
-        title (Readability's text), the unit is still the page's: its reader fails."""
+        title (Readability's text), or running on into cards, the unit is still the
+        page's: reading it fails."""
         lines = self.lines
         if self.reader_view_misses >= _READER_VIEW_TRIES:
             return False
@@ -369,12 +373,9 @@ class _Reader:
             self.reader_view_misses += 1
             return False
         end = page_end(lines, published + 1)
-        if holds_cards(lines, published, end):
-            self.reader_view_misses += 1  # a listing joined on with nothing to mark where
-            return False
-        self.units.append(
-            _new_unit(Unit, (_PAPER_PAGE, "", published + 1, 1, end, READER_VIEW, True))
-        )
+        # A listing's cards joined on with nothing to mark where: no end to read it up to.
+        kind = READER_VIEW_BEFORE_CARDS if holds_cards(lines, published, end) else READER_VIEW
+        self.units.append(_new_unit(Unit, (_PAPER_PAGE, "", published + 1, 1, end, kind, True)))
         self.index = end
         return True
 
