@@ -215,6 +215,7 @@ class _Collector:
         self.adjacent_copies = 0  # copies right after the card they repeat
         self.page_copied = False  # a paper page's paper repeats one: no page doubles its cards
         self.last_index = -1
+        self.refused_since_kept: list[int] = []  # where in problems, since the last paper kept
 
     def add(self, card: _Card) -> None:
         """Keep, hold or refuse a finished card, by what says it is a paper."""
@@ -269,6 +270,7 @@ class _Collector:
 
     def keep_paper(self, paper: Paper, line: int, column: int) -> int:
         """Keep a paper read whole (a paper page's), as strong evidence; its index."""
+        self.refused_since_kept = []
         if self.waiting:
             self.settle_waiting(as_papers=self.strong_seen)
         self.strong_seen = True
@@ -278,7 +280,16 @@ class _Collector:
         self.last_index = index
         return index
 
+    def drop_refusals_since_kept(self) -> None:
+        """Forget the text refused since the last paper kept: what stands between a card
+        and a paper page's arxiv: line is furniture (the page's header, as above a page
+        alone, or the listing's footer)."""
+        for at in reversed(self.refused_since_kept):
+            del self.problems[at]
+        self.refused_since_kept = []
+
     def _keep(self, card: _Card) -> None:
+        self.refused_since_kept = []
         index = self._index(card.paper(), card.line, card.column)
         self.last_index = index
         for problem in card.problems or ():
@@ -318,6 +329,7 @@ class _Collector:
     def _refuse(self, card: _Card) -> None:
         # One Issue: what else was wrong with a card that is no paper adds nothing.
         message = f"not read as a paper: nothing but its text says {_excerpt(card.title)} is one"
+        self.refused_since_kept.append(len(self.problems))
         self.problems.append((None, _Problem(message, card.line, card.column, None)))
 
 
@@ -677,6 +689,8 @@ class _Assembler:
                 " mark where it ends (a listing's title): load each page on its own",
                 line=unit.line,
             )
+        if self.collector.strong_seen:  # a page after cards, not a note's own heading
+            self.collector.drop_refusals_since_kept()
         before = len(self.context.issues)
         read = paper_of_reader_view if unit.url == READER_VIEW else paper_of_page
         paper = read(self.page_lines(), unit.line - 1, self.context, unit.value)
