@@ -9,7 +9,9 @@ real pages with pywb's rewriter and the real tools (tests/data/tools/make_waybac
 
 from __future__ import annotations
 
+import datetime
 import re
+import warnings
 
 import attrs
 import pytest
@@ -167,3 +169,18 @@ def test_a_dump_of_an_archived_paper_page_reads_as_a_dump_of_the_page(tool: str)
         saved, authors = attrs.evolve(saved, listed=None), None
     assert archived == saved
     assert (archived.arxiv_id, archived.author_count) == ("2509.24002", authors)
+
+
+@pytest.mark.parametrize("tool", ["html2text.md", "bs4-lines.txt", "lynx.txt", "w3m.txt"])
+def test_the_wayback_machines_banner_is_furniture_and_dates_the_capture(tool: str) -> None:
+    """ "The Wayback Machine - https://web.archive.org/web/20240801235959/…" over the page
+    (lynx breaks it after the dash, w3m inside the address): no paper, no issue, and the
+    capture day that dates the year-less "Aug 1", with no warning."""
+    path = TEXT / f"{LISTING}.wayback-toolbar-{tool}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        archived = paperlist.load(path)
+    saved = paperlist.load(TEXT / f"{LISTING}.{tool}", today="2024-08-02")
+    assert archived.papers == saved.papers
+    assert archived.date == datetime.date(2024, 8, 1)
+    assert [issue.message for issue in archived.issues] == [issue.message for issue in saved.issues]

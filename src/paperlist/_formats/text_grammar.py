@@ -391,13 +391,29 @@ def _capture_date(lines: list[str], end: int) -> datetime.date | None:
     ``retrieved:``, ``exported:``, ``Captured (UTC):`` and the like; never a
     page's own ``Published Time:``, which is the page's metadata.
     """
-    for line in lines[: end or _HEADER_LINES]:
-        match = _CAPTURE_LINE.match(line)
-        if match is not None:
+    header = lines[: end or _HEADER_LINES]
+    for index, line in enumerate(header):
+        if line.strip() == _BANNER_ALONE and index + 1 < len(header):
+            line = f"{_BANNER_ALONE} {header[index + 1].strip()}"  # lynx breaks it there
+        when = _captured_on(line)
+        if when is not None:
             try:
-                return parse_iso_date(match["when"][:10])
+                return parse_iso_date(when)
             except ValueError:
                 return None
+    return None
+
+
+def _captured_on(line: str) -> str | None:
+    """The day, YYYY-MM-DD, a capture line names: a saving tool's, or the Wayback
+    Machine's banner, by the capture time in its address."""
+    match = _CAPTURE_LINE.match(line)
+    if match is not None:
+        return match["when"]
+    banner = _ARCHIVE_BANNER.match(line)
+    if banner is not None:
+        stamp = banner["stamp"]
+        return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}"
     return None
 
 
@@ -408,6 +424,9 @@ _CAPTURE_LINE = re.compile(
     r"[\"']?(?P<when>\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
+# The Wayback Machine's banner over a page it replays, its capture time in the address.
+_ARCHIVE_BANNER = re.compile(r"\s*The Wayback Machine - \S*?/web/(?P<stamp>\d{8})")
+_BANNER_ALONE = "The Wayback Machine -"
 
 
 class _Assembler:

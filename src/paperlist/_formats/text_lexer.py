@@ -215,6 +215,7 @@ _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
 _AVATAR_BULLETS_THEN_SEPARATOR = re.compile(r"(?:[*•+-]\s*)*[·⋅]")
 _SUBMITTED_BY = "Submitted by"
+_ARCHIVE_BANNER = "The Wayback Machine - "  # over every page it replays, with the address
 _PUBLISHED_ON = "Published on"  # a paper page's, under its title
 # trafilatura puts a whole 2024 daily card on one line.
 _ONE_LINE_CARD = re.compile(
@@ -406,6 +407,8 @@ class _Reader:
         starts with its title."""
         if stripped[0] in "PT" and stripped.startswith(_WINDOW_TITLES):
             return self._reader_view() or self._one(_CHROME, "", line)
+        if stripped[0] == "T" and stripped.startswith(_ARCHIVE_BANNER):
+            return self._archive_banner(line)
         if (
             stripped[0] in "DT"
             and stripped.startswith(_PAGE_TITLE_PREFIXES)
@@ -423,6 +426,15 @@ class _Reader:
         and the research community"), read as its words."""
         words = _without_links(stripped)
         return len(words) <= _MAX_CHROME_LENGTH and self._short_line(line, words)
+
+    def _archive_banner(self, line: str) -> bool:
+        """The Wayback Machine's banner, furniture, with its address's tail where a text
+        browser wrapped it ("…/papers?date" / "=2024-08-01")."""
+        self._one(_CHROME, "", line)
+        following = self.lines[self.index].strip() if self.index < len(self.lines) else ""
+        if following and " " not in following and not following.startswith(("[", "!")):
+            self.index += 1
+        return True
 
     def _one(self, kind: Kind, text: str, line: str, value: int | None = None) -> bool:
         """Emit a one-line unit and move past its line (the hottest path: no _emit)."""

@@ -7,8 +7,8 @@ set -eu
 here=tests/data/tools
 html=tests/data/html
 text=tests/data/text
-copy() {  # page.html original-address timestamp copy.html
-  python3 "$here/wayback_copy.py" "$1" "$2" "$3" >"$4"
+copy() {  # page.html original-address timestamp copy.html [--toolbar]
+  python3 "$here/wayback_copy.py" "$1" "$2" "$3" ${5:-} >"$4"
 }
 dumps() {  # copy.html stem address-of-the-copy
   python3 - "$1" "$2" <<'PY'
@@ -61,3 +61,22 @@ copy "$html/paper_page_2509.24002.prettified.html" 'https://huggingface.co/paper
   "$html/paper_page_2509.24002.wayback.html"
 dumps "$html/paper_page_2509.24002.wayback.html" "$text/paper_page_2509.24002_2025-10-02" \
   "https://web.archive.org/web/$day/https://huggingface.co/papers/2509.24002"
+# The listing as web.archive.org serves it, with its toolbar: four tools' dumps, the copy
+# itself left out (it is the copy above with the toolbar's few lines).
+toolbar=$(mktemp --suffix=.html)
+copy "$html/daily_listing_2024-08-01.html" 'https://huggingface.co/papers?date=2024-08-01' \
+  20240801235959 "$toolbar" --toolbar
+stem="$text/daily_listing_2024-08-01.wayback-toolbar"
+python3 - "$toolbar" "$stem" <<'PY'
+import sys
+import bs4, html2text
+page_path, stem = sys.argv[1:3]
+page = open(page_path, encoding="utf-8").read()
+converter = html2text.HTML2Text()
+converter.body_width = 0
+open(f"{stem}-html2text.md", "w").write(converter.handle(page))
+open(f"{stem}-bs4-lines.txt", "w").write(bs4.BeautifulSoup(page, "html.parser").get_text("\n"))
+PY
+lynx -dump -width=100 "$toolbar" >"$stem-lynx.txt"
+w3m -dump -cols 100 -T text/html "$toolbar" >"$stem-w3m.txt"
+rm "$toolbar"
