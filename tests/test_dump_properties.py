@@ -53,6 +53,7 @@ _CARD_STARTS = [
     # A thumbnail linking to the paper: an image with no alt text, or a reader's "Image 3";
     # not an icon inlined as a data: address (pandoc keeps every one).
     re.compile(r"\[!?\[(?:Image \d+)?\](?:\((?!data:)|\[)"),
+    re.compile(r"!\[\]\([^)]*\) ⟨\d+⟩$"),  # Crawl4AI's cited thumbnail
     re.compile(r"\[(?:\d[\d,]*|-)\]\(https://huggingface\.co/login"),  # an upvote link
     _NOTE_THUMBNAIL,
     re.compile(r"### "),  # a heading title (trending dumps)

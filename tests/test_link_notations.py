@@ -9,6 +9,7 @@ from paperlist._link_notations import (
     count_numbered_link_lines,
     has_reference_definitions,
     resolve_bracketed_addresses,
+    resolve_citations,
     resolve_numbered_links,
     resolve_reference_links,
 )
@@ -303,3 +304,32 @@ def test_links_list_under_its_heading_and_numbers_it_does_not_hold_are_names() -
     lines = ["[1]Home", "  * [1674929746]", "[2]A title", "", "Links:", "1. file:///", "2. /x"]
     lines += ["3. Text field"]
     assert resolve_numbered_links(lines)[:3] == ["[Home](/)", "  * ", "[A title](/x)"]
+
+
+def test_crawl4ais_citations_become_links() -> None:
+    """The shapes of Crawl4AI's real output: a heading's text cited, an empty link after
+    plain text, an image's source cited in its brackets, a number no reference lists."""
+    text = "\n".join(
+        [
+            "### The Llama 3 Herd of Models⟨16⟩",
+            "⟨14⟩ Aug 1 ⟨15⟩",
+            "Submitted by ![⟨17⟩] akhaliq",
+            " 94⟨18⟩ and ⟨99⟩",
+            "",
+            "## References",
+            "",
+            "⟨14⟩ https://huggingface.co/papers?date=2024-07-31: ",
+            "⟨15⟩ https://huggingface.co/papers?date=2024-08-02:",
+            "⟨16⟩ https://huggingface.co/papers/2407.21783: ![](https://x/t.png)",
+            "⟨17⟩ https://x/a.jpeg",
+            "⟨18⟩ https://huggingface.co/login?next=%2Fpapers:  94",
+        ]
+    )
+    assert resolve_citations(text).split("\n") == [
+        "### [The Llama 3 Herd of Models](https://huggingface.co/papers/2407.21783)",
+        "[](https://huggingface.co/papers?date=2024-07-31) Aug 1 "
+        "[](https://huggingface.co/papers?date=2024-08-02)",
+        "Submitted by ![](https://x/a.jpeg) akhaliq",
+        " [94](https://huggingface.co/login?next=%2Fpapers) and ⟨99⟩",
+        *[""] * 8,
+    ]

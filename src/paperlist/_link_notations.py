@@ -3,8 +3,9 @@
 lynx and elinks number each link ("[15]Title") and list the targets at the end;
 html2text can write "[text][19]" with "[19]: /papers/…" defined at the end;
 elinks can leave the numbers without their list; html-to-text writes a link's
-address in brackets after its text ("Models [/models]"). The lexer then meets
-inline links only.
+address in brackets after its text ("Models [/models]"); Crawl4AI's Markdown with
+citations follows a link's text with "⟨18⟩" and lists the targets under
+"## References". The lexer then meets inline links only.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ __all__ = [
     "REFERENCE_HEADINGS",
     "count_bracketed_addresses",
     "count_numbered_link_lines",
+    "has_citations",
     "has_reference_definitions",
     "resolve_bracketed_addresses",
+    "resolve_citations",
     "resolve_numbered_links",
     "resolve_reference_links",
     "without_link_numbers",
@@ -66,6 +69,12 @@ _CAPITAL_HEADINGS = {
     "ABSTRACT": "Abstract",
     "COMMUNITY": "Community",
 }
+# Crawl4AI: "Submit a paper⟨13⟩", and under its References heading "⟨13⟩ <address>: <text>"
+# (the text of the first link to that address; none after the address if it had none).
+_CITATION = re.compile(r"⟨(?P<number>\d+)⟩")
+_CITATION_TARGET = re.compile(r"⟨(?P<number>\d+)⟩ (?P<url>\S+?)(?::(?: (?P<text>.*))?)?")
+_CITATIONS_HEADING = "## References"
+_LINE_MARKS = re.compile(r"\s*(?:#{1,6}\s+|[*+•-]\s+)*")  # a heading's or list item's marks
 _TITLE_LINES = 3  # a title wrapped at 80 columns, alone in its paragraph, spans no more
 _WIDTH = 80  # html-to-text's default line width
 _WRAPPED_WIDTH = 60  # a line wrapped at 80 columns before an address of 20 is this long
@@ -282,3 +291,71 @@ def _wrapped(line: str, following: str) -> bool:
     if not length or "[" in line:
         return False
     return length >= _WRAPPED_WIDTH or length + 1 + len(following.split(maxsplit=1)[0]) > _WIDTH
+
+
+def has_citations(text: str) -> bool:
+    """Whether ``text`` is Crawl4AI's Markdown with citations, its references kept."""
+    return "⟨" in text and f"\n{_CITATIONS_HEADING}\n" in text
+
+
+def resolve_citations(text: str) -> str:
+    """Crawl4AI's Markdown with citations, each cited text made a Markdown link to its
+    reference's address and the references blanked (the lines kept, for line numbers).
+    Dumps joined in one file each cite through their own list. A citation inside an
+    image's brackets ("![⟨17⟩]") cites the image's source."""
+    lines = text.split("\n")
+    start = 0
+    for heading, line in enumerate(lines):
+        if line == _CITATIONS_HEADING and heading >= start:
+            targets, end = _citation_targets(lines, heading)
+            for index in range(start, heading):
+                if "⟨" in lines[index]:
+                    lines[index] = _cited(lines[index], targets)
+            start = end
+    return "\n".join(lines)
+
+
+def _citation_targets(lines: list[str], heading: int) -> tuple[dict[str, tuple[str, str]], int]:
+    """The (address, text) of each number listed under the References heading at
+    ``heading``, and where the list ends; its lines are blanked."""
+    targets: dict[str, tuple[str, str]] = {}
+    lines[heading] = ""
+    index = heading + 1
+    while index < len(lines):
+        target = _CITATION_TARGET.fullmatch(lines[index].strip())
+        if target is not None:
+            targets[target["number"]] = (target["url"], (target["text"] or "").strip())
+            lines[index] = ""
+        elif lines[index].strip():
+            break  # another dump after the list
+        index += 1
+    return targets, index
+
+
+def _cited(line: str, targets: dict[str, tuple[str, str]]) -> str:
+    """``line`` with the text each citation follows made a link: the reference's text
+    where the line shows it there, else all since the line's marks or the last citation."""
+    lead = _LINE_MARKS.match(line).end()  # type: ignore[union-attr]  # always matches
+    pieces = [line[:lead]]
+    last = lead
+    for citation in _CITATION.finditer(line, lead):
+        target = targets.get(citation["number"])
+        if target is None:
+            continue  # no reference: left as it stands
+        url, described = target
+        cited = line[last : citation.start()]
+        last = citation.end()
+        if cited.endswith("![") and line.startswith("]", last):
+            pieces.append(f"{cited}]({url})")  # an image's source: "![⟨17⟩]" is "![](…)"
+            last += 1
+        elif not described or not cited.strip():
+            pieces.append(f"{cited}[]({url})")  # a link without text, after plain text
+        elif cited.rstrip().endswith(described):
+            at = cited.rstrip().rindex(described)
+            pieces.append(f"{cited[:at]}[{described}]({url}){cited[at + len(described) :]}")
+        else:
+            words = cited.strip()
+            at = cited.index(words)
+            pieces.append(f"{cited[:at]}[{words}]({url}){cited[at + len(words) :]}")
+    pieces.append(line[last:])
+    return "".join(pieces)

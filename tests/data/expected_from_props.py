@@ -27,6 +27,8 @@ PAGE = DATA / "html" / "daily_listing_2024-08-01.html"
 DUMPS = {
     "bs4": ("txt", False, True),
     "chromium-innertext": ("txt", False, True),
+    "crawl4ai": ("md", True, True),
+    "crawl4ai-citations": ("md", True, True),
     "chromium-webdriver-text": ("txt", False, True),
     "html2text": ("md", True, True),
     "html2text-reference-links": ("md", True, True),
@@ -90,7 +92,8 @@ PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "bs4-double-lines.txt", "chromiu
                     "chromium-pdf-pdftotext-raw.txt", "chromium-pdf-pdftotext-nopgbrk.txt",
                     "chromium-pdf-pdftotext-nopgbrk-layout.txt",
                     "chromium-pdf-pdftotext-nopgbrk-raw.txt",
-                    "chromium-webdriver-text.txt", "elinks.txt", "html-text.txt",
+                    "chromium-webdriver-text.txt", "crawl4ai.md", "crawl4ai-citations.md",
+                    "elinks.txt", "html-text.txt",
                     "html-to-markdown.md", "html-to-text.txt", "html-to-text-wordwrap-off.txt",
                     "html2text-links-each-paragraph.md", "html2text-protect-links.md",
                     "html2text-single-line-break.md", "links-numbered.txt",

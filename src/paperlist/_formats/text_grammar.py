@@ -38,8 +38,10 @@ from .._link_notations import (
     REFERENCE_HEADINGS,
     count_bracketed_addresses,
     count_numbered_link_lines,
+    has_citations,
     has_reference_definitions,
     resolve_bracketed_addresses,
+    resolve_citations,
     resolve_numbered_links,
     resolve_reference_links,
     without_link_numbers,
@@ -870,6 +872,8 @@ def load_text(text: str, context: LoadContext) -> Listing:
         if INLINE_DATA in text:
             text = without_inline_data(text)
     text = without_running_lines(text)  # a page printed to PDF, read back by pdftotext
+    if "⟨" in text and has_citations(text):  # Crawl4AI's links, cited
+        text = resolve_citations(text)
     lines = text.split("\n")
     # html-to-text's "Models [/models]": plain text but for the links cards need, which
     # either reader takes (a paper page's landmarks are its capital headings' too). Other

@@ -234,7 +234,7 @@ _SUBMITTER_NAME = re.compile(
 )
 # "4 authors", "- 8 authors", "  • 1 author", "· 533 authors"; after a bullet, an
 # unreadable count ("• many authors") is still an author line, to be reported.
-_AUTHOR_COUNT_LINE = re.compile(rf"(?:[•*-]\s*)?(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
+_AUTHOR_COUNT_LINE = re.compile(rf"(?:[•*-]\s*)*(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 # The closing "#"s are cut by _heading_text: a lazy text before an optional
