@@ -45,7 +45,10 @@ def find_cards(root: Any) -> list[Card]:
     """
     found: dict[Any, tuple[Any, Any]] = {}
     for link in root.iter("a"):
-        if not PAPER_LINK.fullmatch(_href(link)):
+        href = link.get("href") or ""
+        if "/http" in href:  # an archived copy's (tested here: a call per link costs)
+            href = original_url(href)
+        if not PAPER_LINK.fullmatch(href):
             continue
         heading, article = _heading_and_article(link)
         if heading is not None and article is not None and article not in found:
@@ -170,7 +173,9 @@ class _CardReader:
 
     def _link(self, element: Any) -> bool:
         """Read a comment count, repository or organisation link; False for other links."""
-        href = _href(element)
+        href = element.get("href") or ""
+        if "/http" in href:
+            href = original_url(href)
         if href.endswith("#community"):
             number = all_text(element)
             self.comments = 0 if number in ("", "-") else self._count(number, element, "comments")
