@@ -291,7 +291,8 @@ class _Collector:
         self.refused_since_kept = []
 
     def _keep(self, card: _Card) -> None:
-        self.refused_since_kept = []
+        if self.refused_since_kept:
+            self.refused_since_kept = []
         index = self._index(card.paper(), card.line, card.column)
         self.last_index = index
         for problem in card.problems or ():
@@ -390,14 +391,15 @@ def _resolved_links(text: str) -> list[str]:
 def _capture_date(lines: list[str], end: int) -> datetime.date | None:
     """The day the saving tool says it captured the page, in its front matter or header.
 
-    ``retrieved:``, ``exported:``, ``Captured (UTC):`` and the like; never a
-    page's own ``Published Time:``, which is the page's metadata.
+    ``retrieved:``, ``exported:``, ``Captured (UTC):`` and the like, or the Wayback
+    Machine's banner; never a page's own ``Published Time:``, which is the page's metadata.
     """
     header = lines[: end or _HEADER_LINES]
     for index, line in enumerate(header):
-        if line.strip() == _BANNER_ALONE and index + 1 < len(header):
-            line = f"{_BANNER_ALONE} {header[index + 1].strip()}"  # lynx breaks it there
-        when = _captured_on(line)
+        match = _CAPTURE_LINE.match(line)
+        when = match["when"] if match is not None else None
+        if when is None and "Wayback" in line:
+            when = _archived_on(line, header[index + 1] if index + 1 < len(header) else "")
         if when is not None:
             try:
                 return parse_iso_date(when)
@@ -406,17 +408,16 @@ def _capture_date(lines: list[str], end: int) -> datetime.date | None:
     return None
 
 
-def _captured_on(line: str) -> str | None:
-    """The day, YYYY-MM-DD, a capture line names: a saving tool's, or the Wayback
-    Machine's banner, by the capture time in its address."""
-    match = _CAPTURE_LINE.match(line)
-    if match is not None:
-        return match["when"]
+def _archived_on(line: str, following: str) -> str | None:
+    """The day, YYYY-MM-DD, of the capture time in the Wayback Machine's banner, which
+    lynx breaks after its dash."""
+    if line.strip() == _BANNER_ALONE:
+        line = f"{_BANNER_ALONE} {following.strip()}"
     banner = _ARCHIVE_BANNER.match(line)
-    if banner is not None:
-        stamp = banner["stamp"]
-        return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}"
-    return None
+    if banner is None:
+        return None
+    stamp = banner["stamp"]
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}"
 
 
 _HEADER_LINES = 200

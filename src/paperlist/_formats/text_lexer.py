@@ -334,6 +334,11 @@ class _Reader:
             _new_unit(Unit, (kind, text, self.index + 1, column, value, url, single_line))
         )
 
+    def _published_line(self, line: str, stripped: str) -> bool:
+        """A paper page's "Published on" line, which no listing shows: a reader view's
+        start (its window title, if kept, stands above)."""
+        return stripped.startswith(_PUBLISHED_ON) and self._reader_view_from(self.index)
+
     def _arxiv_line(self, line: str, stripped: str) -> bool:
         return (
             stripped.startswith("arxiv:") and is_paper_page_id_line(stripped) and self._paper_page()
@@ -385,12 +390,6 @@ class _Reader:
         first = stripped[0]
         if first == "S" and stripped.startswith(_SUBMITTED_BY):
             return self._submitter(line, stripped)
-        if (
-            first == "P"
-            and stripped.startswith(_PUBLISHED_ON)  # a paper page's: no listing shows it
-            and self._reader_view_from(self.index)
-        ):
-            return True
         if first.isalpha() and len(stripped) > _MAX_CHROME_LENGTH:
             return self._long_line(line, stripped)
         shape = _word_line_shape(stripped) if first.isalpha() else _line_shape(stripped)
@@ -405,10 +404,11 @@ class _Reader:
         """An abstract or a long title (text: False); a date with its comment link glued
         on; a paper page's window title; or a whole page flattened onto one line, which
         starts with its title."""
-        if stripped[0] in "PT" and stripped.startswith(_WINDOW_TITLES):
-            return self._reader_view() or self._one(_CHROME, "", line)
-        if stripped[0] == "T" and stripped.startswith(_ARCHIVE_BANNER):
-            return self._archive_banner(line)
+        if stripped[0] in "PT":
+            if stripped.startswith(_WINDOW_TITLES):
+                return self._reader_view() or self._one(_CHROME, "", line)
+            if stripped.startswith(_ARCHIVE_BANNER):
+                return self._archive_banner(line)
         if (
             stripped[0] in "DT"
             and stripped.startswith(_PAGE_TITLE_PREFIXES)
@@ -1059,6 +1059,7 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "!": _Reader._image,
     "h": _Reader._url_line,
     "a": _Reader._arxiv_line,
+    "P": _Reader._published_line,
 }
 
 
