@@ -400,6 +400,9 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str | bytes]] = {
         "# Paper page - x\nPublished on Sep 28\nAuthors:\nAbstract\n2 authors\n3 authors\n"
         * (size // 75)
     ),
+    # Header blocks of saved responses (curl -i -L writes one per redirect): each block's
+    # end was once looked for in two 64 KiB searches.
+    "HTTP header blocks": lambda size: b"HTTP/1.1 200 OK\n\n" * (size // 17),
     # 20 bytes each, every member of a gzip file costs a decompressor of its own.
     "empty gzip members": lambda size: _EMPTY_GZIP_MEMBER * (size // len(_EMPTY_GZIP_MEMBER)),
 }

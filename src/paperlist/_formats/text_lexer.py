@@ -106,7 +106,7 @@ READER_VIEW = "reader view"
 READER_VIEW_BEFORE_CARDS = "reader view before cards"
 """The ``url`` of such a unit running on into a listing's cards: where it ends is unknown."""
 _READER_VIEW_REACH = 12  # lines from a window title to a reader view's "Published on"
-_READER_VIEW_TRIES = 4  # window titles over "Published on" with no page after, at most
+_READER_VIEW_TRIES = 4  # looks for a reader view that found none (a flood), at most
 _LISTING_CARDS = 2  # author counts that make text before a paper page a listing's
 _LANDMARK_REACH = 400  # lines from a paper page's landmark to the next, blank ones too
 # A card's author count, in any dump: "  • 4 authors", "533 authors](/papers/…)", "·4 authors".
