@@ -266,3 +266,31 @@ def test_a_truncated_utf16_file_names_where() -> None:
     assert (issue.line, issue.column) == (len(last_line), len(last_line[-1]))
     with pytest.raises(ParseError, match="invalid UTF-16"):
         paperlist.loads(data, today=SEED_TODAY, strict=True)
+
+
+def test_a_dump_saved_as_windows_1252_reads_as_the_same_dump() -> None:
+    """Notepad's "ANSI" (older Windows tools' default) writes the seed's "•" and "·" as
+    single bytes: read as UTF-8, they made 14 papers more ("� 8 authors �")."""
+    ansi = SEED_TEXT.encode("cp1252")  # every character of the seed has a byte there
+    listing = paperlist.loads(ansi, today=SEED_TODAY)
+    assert listing.papers == paperlist.loads(SEED_TEXT, today=SEED_TODAY).papers
+    (issue,) = listing.issues
+    first = ansi.index(b"\x95")  # the first "•", on the first card's author line
+    line = ansi.count(b"\n", 0, first) + 1
+    assert issue.message.startswith(f"not UTF-8 at byte {first}: ")
+    assert issue.message.endswith(
+        "read as Windows-1252 (as an older Windows tool saves "
+        "text, Notepad's ANSI), which every byte fits"
+    )
+    assert (issue.line, issue.column) == (line, first - ansi.rindex(b"\n", 0, first))
+    with pytest.raises(ParseError, match="read as Windows-1252"):
+        paperlist.loads(ansi, today=SEED_TODAY, strict=True)
+
+
+def test_a_rule_an_ansi_save_turned_into_question_marks_is_furniture() -> None:
+    """elinks draws its rules with "═", which Notepad's ANSI writes "?": no paper."""
+    dump = (DATA / "text" / "daily_listing_2024-08-01.elinks.txt").read_text(encoding="utf-8")
+    assert "═" in dump
+    ansi = dump.encode("cp1252", errors="replace")
+    listing = paperlist.loads(ansi, today="2024-08-02")
+    assert listing.papers == paperlist.loads(dump, today="2024-08-02").papers

@@ -1,15 +1,22 @@
-"""Decoding bytes: UTF-8 with an optional BOM (or UTF-16 with its BOM), bad bytes
-reported with their offset."""
+"""Decoding bytes: UTF-8 with an optional BOM (or UTF-16 with its BOM, or Windows-1252
+where every byte fits it and none is UTF-8's), bad bytes reported with their offset."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ._context import LoadContext
 
 __all__ = ["UTF8_BOM", "decode", "is_utf16"]
 
 UTF8_BOM = b"\xef\xbb\xbf"
+# A lead byte and its continuation: text in UTF-8 (a legacy encoding rarely pairs them).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_READ_AS_1252 = (
+    "read as Windows-1252 (as an older Windows tool saves text, Notepad's ANSI), which"
+    " every byte fits"
+)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -19,9 +26,10 @@ def is_utf16(data: bytes) -> bool:
     return data.startswith(_UTF16_BOMS)
 
 
-def decode(data: bytes, context: LoadContext) -> str:
+def decode(data: bytes, context: LoadContext, *, legacy: bool = False) -> str:
     """UTF-8 with an optional BOM, or UTF-16 with its BOM; bad bytes are an Issue
-    (lenient) or a ParseError."""
+    (lenient) or a ParseError. With ``legacy``, bytes that are not UTF-8 but fit
+    Windows-1252 are read as that, with an Issue at the first byte UTF-8 refuses."""
     if is_utf16(data):
         return _decode_utf16(data, context)
     skipped = 3 if data.startswith(UTF8_BOM) else 0
@@ -34,11 +42,28 @@ def decode(data: bytes, context: LoadContext) -> str:
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
-        message = f"invalid UTF-8 at byte {offset}: {data[offset : offset + 4]!r}"
+        where = f"at byte {offset}: {data[offset : offset + 4]!r}"
+        text = _windows_1252(data) if legacy and not skipped else None
+        if text is not None:
+            context.report(f"not UTF-8 {where}: {_READ_AS_1252}", line=line, column=column)
+            return text
+        message = f"invalid UTF-8 {where}"
         if context.strict:
             raise context.error(message, line=line, column=column) from exc
         context.report(message, line=line, column=column)
         return data[skipped:].decode("utf-8", "replace")
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """``data`` as Windows-1252 text (Notepad's "ANSI", older Windows tools' default), if
+    it is: every byte defined there, and no non-ASCII byte in a UTF-8 sequence, which
+    a UTF-8 file with a few damaged bytes would show."""
+    if _UTF8_SEQUENCE.search(data) is not None:
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # a byte Windows-1252 leaves undefined: no such text
 
 
 def _decode_utf16(data: bytes, context: LoadContext) -> str:

@@ -282,7 +282,7 @@ def _read_bytes(
         return _load_html(raw, context)
     if format in (None, "html") and _opens_mhtml(raw[start : start + ARCHIVE_HEAD]):
         return _load_html(page_in_mhtml(raw[start:], context), context)
-    return decode(raw, context)
+    return decode(raw, context, legacy=True)
 
 
 def _read_str(data: str, format: str | None, context: LoadContext, max_bytes: int) -> Listing | str:

@@ -246,8 +246,9 @@ _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
 _BOLD_LABEL = re.compile(r"\*\*[^*]+:\*\*.*")
-_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|={3,}|━{3,}|═{3,}|(?:\* ){2,}\*")
-_RULE_CHARACTERS = frozenset("-*_=━═")
+# "???": a rule of "═" saved in an encoding without it (Notepad's ANSI writes "?").
+_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|={3,}|━{3,}|═{3,}|\?{3,}|(?:\* ){2,}\*")
+_RULE_CHARACTERS = frozenset("-*_=━═?")
 # Inline links and w3m's image names ("[papers-by]"), dropped to match furniture.
 _INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\([^()\s]*\))?")
 # The author count that ends an avatar list inside a link: "- 3 authors", "· 8 authors",
