@@ -294,3 +294,39 @@ def test_a_rule_an_ansi_save_turned_into_question_marks_is_furniture() -> None:
     ansi = dump.encode("cp1252", errors="replace")
     listing = paperlist.loads(ansi, today="2024-08-02")
     assert listing.papers == paperlist.loads(dump, today="2024-08-02").papers
+
+
+def _read_as_windows_1252(text: str) -> str:
+    """What Windows PowerShell 5 (Get-Content without -Encoding) and other tools that
+    take UTF-8 for Windows-1252 read: each UTF-8 byte as a character of Windows-1252,
+    the five bytes it leaves undefined as the code points of the same number."""
+    table = [bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(256)]
+    return "".join(table[byte] for byte in text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("saved_as", ["utf-8", "utf-16"])
+def test_utf8_read_as_windows_1252_and_saved_again_is_decoded_once_more(saved_as: str) -> None:
+    """ "• 4 authors" saved as "â€¢ 4 authors" (PowerShell 5 writes UTF-16 by default):
+    before, the seed so saved gave 101 papers for 87."""
+    double = _read_as_windows_1252(SEED_TEXT)
+    assert "â€¢ 4 authors" in double
+    listing = paperlist.loads(double.encode(saved_as), today=SEED_TODAY)
+    assert listing.papers == paperlist.loads(SEED_TEXT, today=SEED_TODAY).papers
+    (issue,) = listing.issues
+    first = min(double.find("â€"), double.find("Â"))
+    assert issue.message == (
+        f"UTF-8 read as Windows-1252 and saved again ({double[first : first + 3]!r}, ...):"
+        " decoded once more"
+    )
+    assert issue.line == double.count("\n", 0, first) + 1
+
+
+@pytest.mark.parametrize("text", ["a grant of €5,000 • 4 authors", "SÃO PAULO · Â"])
+def test_text_that_only_looks_double_encoded_is_left_as_it_is(text: str) -> None:
+    """A "€", "Ã" or "Â" in text that is no such thing: the trial fails, nothing changes."""
+    from paperlist._context import LoadContext
+    from paperlist._decoding import undo_double_encoding
+
+    context = LoadContext(source="<string>", today=SEED_TODAY, strict=True)
+    assert undo_double_encoding(text, context) is text
+    assert context.issues == []

@@ -8,7 +8,7 @@ import re
 
 from ._context import LoadContext
 
-__all__ = ["UTF8_BOM", "decode", "is_utf16"]
+__all__ = ["UTF8_BOM", "decode", "is_utf16", "undo_double_encoding"]
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # A lead byte and its continuation: text in UTF-8 (a legacy encoding rarely pairs them).
@@ -64,6 +64,41 @@ def _windows_1252(data: bytes) -> str | None:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return None  # a byte Windows-1252 leaves undefined: no such text
+
+
+# Windows-1252 as Windows applies it: the five bytes it leaves undefined stand for the
+# code points of the same number, as Windows' conversions map them.
+_WINDOWS_1252 = codecs.charmap_build(
+    "".join(bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(256))
+)
+# What UTF-8's "•", "·", "é" and quotes become when read as Windows-1252 and saved again
+# ("â€¢", "Â·", "Ã©"), and the one character of each that a search finds fastest.
+_DOUBLE_ENCODED_MARKS = ("â€", "Â", "Ã")
+_DOUBLE_ENCODED_SIGNS = ("€", "Â", "Ã")
+
+
+def undo_double_encoding(text: str, context: LoadContext) -> str:
+    """``text`` once more decoded, if it is UTF-8 that a tool read as Windows-1252 and
+    saved again ("â€¢ 4 authors" for "• 4 authors": Windows PowerShell 5's Get-Content
+    reads UTF-8 so), with an Issue where it first shows; else ``text`` as it is.
+
+    Only text whose every character has a Windows-1252 byte, and whose bytes then make
+    UTF-8, is taken for it; text with none of the signs is spared the trial.
+    """
+    if not any(sign in text for sign in _DOUBLE_ENCODED_SIGNS):
+        return text
+    try:
+        undone = codecs.charmap_encode(text, "strict", _WINDOWS_1252)[0].decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    first = min((at for mark in _DOUBLE_ENCODED_MARKS if (at := text.find(mark)) != -1), default=0)
+    context.report(
+        f"UTF-8 read as Windows-1252 and saved again ({text[first : first + 3]!r}, ...):"
+        " decoded once more",
+        line=text.count("\n", 0, first) + 1,
+        column=first - text.rfind("\n", 0, first),
+    )
+    return undone
 
 
 def _decode_utf16(data: bytes, context: LoadContext) -> str:

@@ -13,7 +13,7 @@ from typing import IO, Any, Literal, Union
 from ._binary import GZIP_MAGIC, binary_kind, gunzipped
 from ._context import LoadContext
 from ._dates import date_argument
-from ._decoding import UTF8_BOM, decode, is_utf16
+from ._decoding import UTF8_BOM, decode, is_utf16, undo_double_encoding
 from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
@@ -307,6 +307,7 @@ def _read_text(text: str, format: str | None, context: LoadContext) -> Listing:
     """Read decoded text in the format given, else the one it shows."""
     if text.startswith(_BOM):
         text = text[1:]
+    text = undo_double_encoding(text, context)
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
     if start == len(text):
         return Listing(format=format, source=context.origin, issues=context.issues)
