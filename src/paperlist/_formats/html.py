@@ -172,12 +172,10 @@ def _from_hydrated_page(
     that is reported).
     """
     element, fed = first
-    try:
-        listing = _from_props(page, element, title, context)
-    except ParseError as error:
-        if context.strict:
-            raise
-        return _cards_instead(page, parser, fed, title, context, error)
+    props = _readable_props(element)
+    if isinstance(props, str):  # strictly too: its words say what lenient mode reads
+        return _cards_instead(page, parser, (element, fed), title, context, props)
+    listing = _listing_of_props(page, element, props, title, context)
     if listing.papers and not _shows_another(page, element):
         return listing  # every real page
     with _parse_errors(context):
@@ -198,13 +196,15 @@ def _from_hydrated_page(
 def _cards_instead(
     page: str | bytes,
     parser: etree.HTMLPullParser,
-    fed: int,
+    first: tuple[Any, int],
     title: str | None,
     context: LoadContext,
-    failure: ParseError,
+    failure: str,
 ) -> Listing:
-    """Leniently, the papers of a page whose first props cannot be read: those of its
-    other hydration elements, else its rendered cards; ``failure`` if it has neither."""
+    """The papers of a page whose first props cannot be read (``failure`` says why):
+    those of its other hydration elements, else its rendered cards, with an Issue
+    (strictly, raised); a ParseError if it has neither."""
+    element, fed = first
     with _parse_errors(context):
         later, root = _parse_rest(page, parser, fed)
     papers: list[Paper] = []
@@ -212,11 +212,9 @@ def _cards_instead(
         papers.extend(_later_props(page, other, len(papers), title, context))
     cards = find_cards(root) if not papers else []
     if not (papers or cards):
-        raise failure
+        context.fail(failure, line=element.sourceline)
     instead = f"the {len(cards)} rendered cards" if cards else "the other props"
-    context.report(
-        f"{failure.message}; read {instead} instead", line=failure.line, column=failure.column
-    )
+    context.report(f"{failure}; read {instead} instead", line=element.sourceline)
     if papers:
         return context.listing(papers, format="html", title=title)
     return _from_cards_page(page, root, title, context)
@@ -387,34 +385,58 @@ def _page_title(root: Any) -> str | None:
 def _from_props(
     page: str | bytes, element: Any, title: str | None, context: LoadContext
 ) -> Listing:
+    """The papers of a hydration element's props; props no mode can read fail."""
+    props = _readable_props(element)
+    if isinstance(props, str):
+        context.fail(props, line=element.sourceline)
+    return _listing_of_props(page, element, props, title, context)
+
+
+_Props = tuple[dict[str, Any], dict[str, tuple[int, bool]]]
+"""Props that can be read, and the names they repeat (see report_repeated_names)."""
+
+
+def _readable_props(element: Any) -> _Props | str:
+    """A hydration element's props and the names they repeat, or why no mode can read
+    them (no attribute, broken JSON, not the object its target holds)."""
     target = element.get("data-target")
-    line = element.sourceline
     raw = element.get("data-props")
     if not raw:
-        context.fail(
-            f"the {target} element has no data-props (empty or beyond the parser's limits)",
-            line=line,
-        )
-    _check_utf8(page, (raw, title), line, context)
+        return f"the {target} element has no data-props (empty or beyond the parser's limits)"
     try:
         props, repeated = decode_object(raw)
     except json.JSONDecodeError as exc:
-        raise context.error(
-            f"invalid JSON in the {target} data-props: {exc.msg} at character {exc.pos}",
-            line=line,
-        ) from exc
+        return f"invalid JSON in the {target} data-props: {exc.msg} at character {exc.pos}"
     except (RecursionError, ValueError) as exc:
-        raise context.error(f"invalid JSON in the {target} data-props: {exc}", line=line) from exc
+        return f"invalid JSON in the {target} data-props: {exc}"
+    problem = _shape_problem(target, props)
+    return (props, repeated) if problem is None else problem
+
+
+def _shape_problem(target: str, props: Any) -> str | None:
+    """Why ``props`` are not the object their target holds, or None."""
     if type(props) is not dict:
-        context.fail(f"expected an object in the {target} data-props", line=line)
-    report_repeated_names(repeated, context, line)
+        return f"expected an object in the {target} data-props"
     if target == "DailyPapers":
         if "dailyPapers" not in props and "searchResults" not in props:
-            context.fail(
-                "expected 'dailyPapers' or 'searchResults' in the DailyPapers data-props",
-                line=line,
-            )
+            return "expected 'dailyPapers' or 'searchResults' in the DailyPapers data-props"
+    elif type(props.get("paper")) is not dict:
+        return "expected a 'paper' object in the PaperContent data-props"
+    return None
+
+
+def _listing_of_props(
+    page: str | bytes,
+    element: Any,
+    readable: _Props,
+    title: str | None,
+    context: LoadContext,
+) -> Listing:
+    """The papers of props that can be read, their bad bytes and repeated names reported."""
+    props, repeated = readable
+    line = element.sourceline
+    _check_utf8(page, (element.get("data-props"), title), line, context)
+    report_repeated_names(repeated, context, line)
+    if element.get("data-target") == "DailyPapers":
         return listing_from_hydration(props, context, title=title, format="html", line=line)
-    if type(props.get("paper")) is not dict:
-        context.fail("expected a 'paper' object in the PaperContent data-props", line=line)
     return listing_from_paper_page(props, context, title=title, format="html", line=line)
