@@ -16,7 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import paperlist
-from conftest import JSON_FILES, PAPER_PAGE, SEARCH_HEAD, SEARCH_TAIL, SEED, TRENDING, json_items
+from conftest import (
+    DATA,
+    JSON_FILES,
+    PAPER_PAGE,
+    SEARCH_HEAD,
+    SEARCH_TAIL,
+    SEED,
+    TRENDING,
+    json_items,
+)
 from pagebuilder import listing_page
 from paperlist import Listing, ParseError
 
@@ -137,7 +146,14 @@ def _mutated(draw: st.DrawFn) -> bytes:
         elif action == "truncate":
             lines = lines[: position + 1]
             lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
-    data = "\n".join(lines).encode("utf-8")
+    text = "\n".join(lines)
+    saved_as = draw(st.sampled_from(["utf-8", "windows-1252", "double"]))
+    if saved_as == "windows-1252":  # Notepad's ANSI: a character it lacks becomes "?"
+        data = text.encode("cp1252", errors="replace")
+    elif saved_as == "double":  # UTF-8 read as Windows-1252 and saved again
+        data = text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
+    else:
+        data = text.encode("utf-8")
     if draw(st.booleans()):
         cut = draw(st.integers(0, len(data)))
         data = data[:cut] + draw(st.sampled_from([b"\xff", b"\xc3", b"\xe2\x80", b""])) + data[cut:]
@@ -176,6 +192,50 @@ def _gzipped(draw: st.DrawFn) -> bytes:
 @given(_gzipped(), st.sampled_from(FORMATS))
 def test_gzipped_real_samples(data: bytes, format: str | None) -> None:
     """gzip data whole, cut short, damaged or followed by bytes never crashes a load."""
+    _contract(data, format)
+
+
+_SAVED = [
+    (DATA / "saved" / "daily_listing_2024-08-01.curl-i-L.html").read_bytes(),
+    (DATA / "saved" / "daily_papers_2024-08-02.wget-save-headers.json").read_bytes(),
+    gzip.decompress((DATA / "saved" / "wget.warc.gz").read_bytes())[:60000],
+]
+_RESPONSE_HEAD = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+)
+
+
+@st.composite
+def _saved(draw: st.DrawFn) -> bytes:
+    """A real saved response or WARC file, or a sample saved with headers, then cut,
+    damaged, or with a line of headers or a record's start put in."""
+    if draw(st.booleans()):
+        data = bytearray(draw(st.sampled_from(_SAVED)))
+    else:
+        body = draw(st.one_of(st.sampled_from(_SAMPLES).map(str.encode), _mutated()))
+        data = bytearray(
+            _RESPONSE_HEAD + (b"%x\r\n" % len(body) if draw(st.booleans()) else b"") + body
+        )
+    position = draw(st.integers(0, len(data)))
+    action = draw(st.sampled_from(["none", "truncate", "flip", "insert"]))
+    if action == "truncate":
+        del data[position:]
+    elif action == "flip" and position < len(data):
+        data[position] ^= draw(st.integers(1, 255))
+    elif action == "insert":
+        data[position:position] = draw(
+            st.sampled_from(
+                [b"\r\n\r\n", b"HTTP/1.1 404 Not Found\r\n\r\n", b"WARC/1.0\r\n",
+                 b"Content-Length: 99999999999999999999\r\n", b"0\r\n\r\n", b"\n\n"]
+            )
+        )  # fmt: skip
+    return bytes(data)
+
+
+@_SETTINGS
+@given(_saved(), st.sampled_from(FORMATS))
+def test_saved_responses_and_warc_files(data: bytes, format: str | None) -> None:
+    """Responses saved with their headers and WARC files, whole or damaged, never crash."""
     _contract(data, format)
 
 

@@ -92,8 +92,9 @@ def undo_double_encoding(text: str, context: LoadContext) -> str:
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
     first = min((at for mark in _DOUBLE_ENCODED_MARKS if (at := text.find(mark)) != -1), default=0)
+    # The message quotes none of it: its words must read the same once written out.
     context.report(
-        f"UTF-8 read as Windows-1252 and saved again ({text[first : first + 3]!r}, ...):"
+        "UTF-8 read as Windows-1252 and saved again (a bullet as three characters):"
         " decoded once more",
         line=text.count("\n", 0, first) + 1,
         column=first - text.rfind("\n", 0, first),

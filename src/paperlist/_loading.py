@@ -307,11 +307,12 @@ def _read_text(text: str, format: str | None, context: LoadContext) -> Listing:
     """Read decoded text in the format given, else the one it shows."""
     if text.startswith(_BOM):
         text = text[1:]
-    text = undo_double_encoding(text, context)
     start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
     if start == len(text):
         return Listing(format=format, source=context.origin, issues=context.issues)
     chosen = format if format is not None else _detect(text, start)
+    if chosen == "text":  # where "â€¢" made cards; JSON keeps its values as written
+        text = undo_double_encoding(text, context)
     # JSON reads "\r" as white space and recounts lines itself on an error, so
     # it is spared this pass over the whole text.
     if chosen != "json" and "\r" in text:
