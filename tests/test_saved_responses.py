@@ -8,9 +8,12 @@ real pages fetched by the real tools (tests/data/tools/make_saved_responses.sh).
 
 from __future__ import annotations
 
+import base64
 import datetime
 import gzip
+import json
 import warnings
+from typing import Any
 
 import pytest
 
@@ -154,7 +157,10 @@ def test_an_issue_inside_a_warc_page_counts_the_files_lines() -> None:
     paper_page = data.index(b"WARC-Target-URI: <http://huggingface.co/papers/2509.24002")
     broken = _with_nul(data, paper_page)  # in the paper page's HTML
     (issue,) = paperlist.loads(broken).issues
-    assert issue.message == "a NUL character in the page was dropped"
+    assert issue.message == (
+        "the response from http://huggingface.co/papers/2509.24002: "
+        "a NUL character in the page was dropped"
+    )
     assert issue.line == _line_of(broken, b"\x00")
 
 
@@ -178,3 +184,55 @@ def test_a_body_that_only_looks_chunked_is_read_as_it_is() -> None:
     body = (DATA / "json" / "daily_papers_2024-08-02.json").read_bytes()
     message = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body
     assert [paper.arxiv_id for paper in paperlist.loads(message, strict=True)] == API_IDS
+
+
+def _har() -> dict[str, Any]:
+    """Playwright's HAR of a visit to the listing, the API's next day (its body left out
+    by the browser) and the paper page, with the assets the pages ask for."""
+    har: dict[str, Any] = json.loads(gzip.decompress((SAVED / "playwright.har.gz").read_bytes()))
+    return har
+
+
+def _entry(har: dict[str, Any], address: str) -> dict[str, Any]:
+    (entry,) = [item for item in har["log"]["entries"] if item["request"]["url"] == address]
+    return entry  # type: ignore[no-any-return]
+
+
+def test_a_har_file_gives_the_papers_of_its_pages() -> None:
+    listing = paperlist.load(SAVED / "playwright.har.gz", strict=True)
+    assert [paper.arxiv_id for paper in listing] == [*LISTING_IDS, "2509.24002"]
+    assert listing[-1] == paperlist.load(PAPER_PAGE)[0]
+    plain = json.dumps(_har())  # as the browser writes it, not gzipped
+    assert paperlist.loads(plain).papers == listing.papers
+
+
+def test_a_har_body_in_base64_is_read() -> None:
+    har = _har()
+    content = _entry(har, "http://huggingface.co/papers/2509.24002")["response"]["content"]
+    content["text"] = base64.b64encode(content["text"].encode()).decode()
+    content["encoding"] = "base64"
+    listing = paperlist.loads(json.dumps(har), strict=True)
+    assert listing[-1] == paperlist.load(PAPER_PAGE)[0]
+
+
+def test_a_har_page_that_cannot_be_read_is_an_issue_naming_its_address() -> None:
+    har = _har()
+    address = "http://huggingface.co/papers/2509.24002"
+    _entry(har, address)["response"]["content"]["text"] = "<html><body></body></html>"
+    data = json.dumps(har)
+    listing = paperlist.loads(data)
+    assert [paper.arxiv_id for paper in listing] == LISTING_IDS
+    (issue,) = listing.issues
+    assert issue.message.startswith(f"the response from {address}: no Daily Papers data found")
+    assert issue.line is None  # the HAR holds the page as one JSON string
+    with pytest.raises(paperlist.ParseError) as raised:
+        paperlist.loads(data, strict=True)
+    assert raised.value.message == issue.message
+
+
+def test_a_har_file_without_a_page_fails() -> None:
+    har = _har()
+    for entry in har["log"]["entries"]:
+        entry["response"]["content"].pop("text", None)  # "Save all as HAR" without content
+    with pytest.raises(paperlist.ParseError, match="no Daily Papers page with its content"):
+        paperlist.loads(json.dumps(har))

@@ -17,9 +17,11 @@ from ._decoding import UTF8_BOM, decode, is_utf16, undo_double_encoding
 from ._fetching import DEFAULT_TIMEOUT, fetch, is_url
 from ._formats.json_shapes import load_json, opens_json
 from ._formats.text_grammar import load_text
+from ._har import is_har, load_har
 from ._http_messages import opens_http_response, response_body
 from ._listing import Listing
 from ._mhtml import ARCHIVE_HEAD, is_mhtml, page_in_mhtml
+from ._parts import Reader
 from ._strings import printable
 from ._surrogates import replace_in_text
 from ._warc import is_warc, load_warc
@@ -260,7 +262,7 @@ def _read(
         read = _read_str(data, format, context, max_bytes)
     else:
         read = _read_bytes(bytes(data), format, context, max_bytes)
-    return read if isinstance(read, Listing) else _read_text(read, format, context)
+    return read if isinstance(read, Listing) else _read_text(read, format, context, max_bytes)
 
 
 def _read_bytes(
@@ -270,9 +272,7 @@ def _read_bytes(
     text they hold, decoded."""
     raw = _page_bytes(raw, context, max_bytes)
     if is_warc(raw[:_STATUS_LINE_HEAD]):  # wget --warc-file, crawlers' archives
-        return load_warc(
-            raw, context, lambda message, part: _read(message, format, part, max_bytes)
-        )
+        return load_warc(raw, context, _part_reader(max_bytes))
     # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
     # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
     start = _LEADING_SPACE_BYTES.match(raw, 3 if raw.startswith(UTF8_BOM) else 0).end()  # type: ignore[union-attr]  # always matches
@@ -303,7 +303,12 @@ def _read_str(data: str, format: str | None, context: LoadContext, max_bytes: in
     return data
 
 
-def _read_text(text: str, format: str | None, context: LoadContext) -> Listing:
+def _part_reader(max_bytes: int) -> Reader:
+    """How a page inside a WARC or HAR file is read: as any input, its format its own."""
+    return lambda data, part: _read(data, None, part, max_bytes)
+
+
+def _read_text(text: str, format: str | None, context: LoadContext, max_bytes: int) -> Listing:
     """Read decoded text in the format given, else the one it shows."""
     if text.startswith(_BOM):
         text = text[1:]
@@ -313,6 +318,8 @@ def _read_text(text: str, format: str | None, context: LoadContext) -> Listing:
     chosen = format if format is not None else _detect(text, start)
     if chosen == "text":  # where "â€¢" made cards; JSON keeps its values as written
         text = undo_double_encoding(text, context)
+    elif chosen == "json" and is_har(text, start):  # a browser's record of a visit
+        return load_har(text, context, _part_reader(max_bytes))
     # JSON reads "\r" as white space and recounts lines itself on an error, so
     # it is spared this pass over the whole text.
     if chosen != "json" and "\r" in text:

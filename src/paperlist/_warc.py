@@ -10,26 +10,19 @@ listing addresses is read as the page it holds, and their papers merged.
 from __future__ import annotations
 
 import re
-import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import attrs
 
 from ._context import LoadContext
 from ._http_messages import response_status
-from ._listing import Listing, merge_listings
-from .errors import ParseError
+from ._listing import Listing
+from ._parts import Reader, is_paper_address, merged_parts, read_part
 
 __all__ = ["is_warc", "load_warc"]
 
 _HEADERS_REACH = 1 << 16  # a record's header block is a few hundred bytes
 _FIELD = re.compile(rb"^(?P<name>[A-Za-z-]+):[ \t]*(?P<value>[^\r\n]*)", re.MULTILINE)
-_SITE_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
-# Where the site serves papers: listings, paper pages and the API's papers.
-_PAPER_PATHS = ("/papers", "/api/daily_papers", "/api/papers")
-
-Reader = Callable[[bytes, LoadContext], Listing]
-"""Reads one response's HTTP message (its status line on line 1) as a page."""
 
 
 @attrs.frozen
@@ -51,57 +44,20 @@ def load_warc(raw: bytes, context: LoadContext, read: Reader) -> Listing:
     listings = []
     hosts: set[str] = set()
     for response in _responses(raw, context):
-        address = urllib.parse.urlsplit(response.uri)
-        hosts.add(address.hostname or response.uri)
-        if address.hostname not in _SITE_HOSTS or not address.path.startswith(_PAPER_PATHS):
+        hosts.add(response.uri.partition("://")[2].partition("/")[0] or response.uri)
+        if not is_paper_address(response.uri):
             continue  # a stylesheet, an image, another site's page
-        listing = _page(response, context, read)
+        status = response_status(response.message)
+        if status is not None and 300 <= status < 400:
+            continue  # the page it leads to is a record of its own
+        offset = response.line - 1
+        listing = read_part(response.uri, response.message, offset, context, read)
         if listing is not None:
             listings.append(listing)
     if not listings:
         named = ", ".join(sorted(hosts)[:3]) or "none"
         context.fail(f"a WARC file holding no Daily Papers page (responses from: {named})")
-    merged = merge_listings(listings)
-    return Listing(
-        merged.papers,
-        title=merged.title,
-        date=merged.date,
-        format=merged.format,
-        source=context.origin,
-        issues=context.issues,
-    )
-
-
-def _page(response: _Response, context: LoadContext, read: Reader) -> Listing | None:
-    """The page one response holds, its issues counted in the file's lines; None for a
-    redirect, and leniently for a failed response or a page that cannot be read."""
-    status = response_status(response.message)
-    if status is not None and 300 <= status < 400:
-        return None  # the page it leads to is a record of its own
-    offset = response.line - 1
-    part = LoadContext(
-        source=context.source,
-        today=context.today,
-        strict=context.strict,
-        origin=context.origin,
-        today_known=context.today_known,
-    )
-    try:
-        listing = read(response.message, part)
-    except ParseError as error:
-        line = error.line + offset if error.line is not None else response.line
-        if context.strict:
-            raise ParseError(
-                error.message, source=context.source, line=line, column=error.column
-            ) from error
-        context.report(f"the response from {response.uri}: {error.message}", line=line)
-        return None
-    context.issues.extend(
-        attrs.evolve(issue, line=issue.line + offset) if issue.line is not None else issue
-        for issue in part.issues
-    )
-    context.yearless_by_clock += part.yearless_by_clock
-    return listing
+    return merged_parts(listings, context)
 
 
 def _responses(raw: bytes, context: LoadContext) -> Iterator[_Response]:

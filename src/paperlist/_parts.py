@@ -1,0 +1,84 @@
+"""Pages held inside another file: a WARC file's records, a HAR file's entries.
+
+Each is read as a page of its own, its issues named by the address it came from
+and counted in the file's lines where the file keeps them; in strict mode the
+first of them is raised in the same words.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable
+
+import attrs
+
+from ._context import LoadContext
+from ._listing import Listing, merge_listings
+from .errors import ParseError
+
+__all__ = ["Reader", "is_paper_address", "merged_parts", "read_part"]
+
+_SITE_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
+# Where the site serves papers: listings, paper pages and the API's papers.
+_PAPER_PATHS = ("/papers", "/api/daily_papers", "/api/papers")
+
+Reader = Callable[[bytes, LoadContext], Listing]
+"""Reads one page (or one HTTP message holding it) as a Listing."""
+
+
+def is_paper_address(url: str) -> bool:
+    """Whether ``url`` is one of the site's listing, paper page or papers API addresses."""
+    address = urllib.parse.urlsplit(url)
+    return address.hostname in _SITE_HOSTS and address.path.startswith(_PAPER_PATHS)
+
+
+def read_part(
+    url: str, data: bytes, offset: int | None, context: LoadContext, read: Reader
+) -> Listing | None:
+    """The page ``data`` holds, from ``url``; its issues' lines moved down by ``offset``
+    (None: the file keeps no lines of it). A page that cannot be read is an Issue;
+    strictly, the first problem is raised."""
+    part = LoadContext(
+        source=context.source,
+        today=context.today,
+        strict=context.strict,
+        origin=context.origin,
+        today_known=context.today_known,
+    )
+    try:
+        listing = read(data, part)
+    except ParseError as error:
+        context.report(
+            f"the response from {url}: {error.message}",
+            line=_moved(error.line, offset),
+            column=error.column if offset is not None else None,
+        )
+        return None
+    context.issues.extend(
+        attrs.evolve(
+            issue,
+            message=f"the response from {url}: {issue.message}",
+            line=_moved(issue.line, offset),
+            column=issue.column if offset is not None else None,
+        )
+        for issue in part.issues
+    )
+    context.yearless_by_clock += part.yearless_by_clock
+    return listing
+
+
+def _moved(line: int | None, offset: int | None) -> int | None:
+    return line + offset if line is not None and offset is not None else None
+
+
+def merged_parts(listings: list[Listing], context: LoadContext) -> Listing:
+    """The parts' papers merged as ``Listing.merge`` merges, with the file's issues."""
+    merged = merge_listings(listings)
+    return Listing(
+        merged.papers,
+        title=merged.title,
+        date=merged.date,
+        format=merged.format,
+        source=context.origin,
+        issues=context.issues,
+    )
