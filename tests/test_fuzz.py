@@ -199,6 +199,7 @@ _SAVED = [
     (DATA / "saved" / "daily_listing_2024-08-01.curl-i-L.html").read_bytes(),
     (DATA / "saved" / "daily_papers_2024-08-02.wget-save-headers.json").read_bytes(),
     gzip.decompress((DATA / "saved" / "wget.warc.gz").read_bytes())[:60000],
+    gzip.decompress((DATA / "saved" / "playwright.har.gz").read_bytes()),
 ]
 _RESPONSE_HEAD = (
     b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -207,7 +208,7 @@ _RESPONSE_HEAD = (
 
 @st.composite
 def _saved(draw: st.DrawFn) -> bytes:
-    """A real saved response or WARC file, or a sample saved with headers, then cut,
+    """A real saved response, WARC or HAR file, or a sample saved with headers, then cut,
     damaged, or with a line of headers or a record's start put in."""
     if draw(st.booleans()):
         data = bytearray(draw(st.sampled_from(_SAVED)))
@@ -235,7 +236,8 @@ def _saved(draw: st.DrawFn) -> bytes:
 @_SETTINGS
 @given(_saved(), st.sampled_from(FORMATS))
 def test_saved_responses_and_warc_files(data: bytes, format: str | None) -> None:
-    """Responses saved with their headers and WARC files, whole or damaged, never crash."""
+    """Responses saved with their headers, WARC and HAR files, whole or damaged, never
+    crash."""
     _contract(data, format)
 
 
