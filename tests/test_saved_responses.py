@@ -236,3 +236,18 @@ def test_a_har_file_without_a_page_fails() -> None:
         entry["response"]["content"].pop("text", None)  # "Save all as HAR" without content
     with pytest.raises(paperlist.ParseError, match="no Daily Papers page with its content"):
         paperlist.loads(json.dumps(har))
+
+
+def test_a_har_text_page_takes_its_capture_day_from_the_date_header() -> None:
+    """A reader's text of the listing in place of its HTML (as a HAR of a reader service
+    keeps it): its response's Date, Fri, 02 Aug 2024, dates the year-less "Aug 1"."""
+    har = _har()
+    content = _entry(har, "http://huggingface.co/papers?date=2024-08-01")["response"]["content"]
+    content["text"] = (DATA / "text" / "daily_listing_2024-08-01.turndown-reader.md").read_text(
+        encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        listing = paperlist.loads(json.dumps(har), strict=True)
+    assert [paper.arxiv_id for paper in listing] == [*LISTING_IDS, "2509.24002"]
+    assert listing.date == datetime.date(2024, 8, 1)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
 import json
 from collections.abc import Iterator
 from typing import Any
 
 from ._context import LoadContext
+from ._dates import day_of_http_date
 from ._listing import Listing
 from ._parts import Reader, is_paper_address, merged_parts, read_part
 
@@ -40,11 +42,11 @@ def load_har(text: str, context: LoadContext, read: Reader) -> Listing:
     if type(entries) is not list:
         context.fail("a HAR file whose log holds no list of entries", line=1)
     listings = []
-    for url, body in _bodies(entries):
+    for url, body, captured in _bodies(entries):
         if isinstance(body, str):
             context.report(f"the response from {url}: {body}")
             continue
-        listing = read_part(url, body, None, context, read)
+        listing = read_part(url, body, None, context, read, captured)
         if listing is not None:
             listings.append(listing)
     if not listings:
@@ -52,10 +54,10 @@ def load_har(text: str, context: LoadContext, read: Reader) -> Listing:
     return merged_parts(listings, context)
 
 
-def _bodies(entries: list[Any]) -> Iterator[tuple[str, bytes | str]]:
-    """(address, body, or why it cannot be had) of each entry from the site's paper
-    addresses that answered 2xx with its content kept; others (assets, redirects,
-    bodies left out) passed over."""
+def _bodies(entries: list[Any]) -> Iterator[tuple[str, bytes | str, datetime.date | None]]:
+    """(address, body or why it cannot be had, the day of its response's Date) of each
+    entry from the site's paper addresses that answered 2xx with its content kept;
+    others (assets, redirects, bodies left out) passed over."""
     for entry in entries:
         try:
             url, response = entry["request"]["url"], entry["response"]
@@ -68,7 +70,7 @@ def _bodies(entries: list[Any]) -> Iterator[tuple[str, bytes | str]]:
             continue
         body = _body(content)
         if body is not None:
-            yield url, body
+            yield url, body, _response_day(response)
 
 
 def _body(content: dict[str, Any]) -> bytes | str | None:
@@ -83,3 +85,15 @@ def _body(content: dict[str, Any]) -> bytes | str | None:
         except (binascii.Error, ValueError):
             return "its base64 content cannot be decoded"
     return text.encode("utf-8", "surrogatepass")
+
+
+def _response_day(response: dict[str, Any]) -> datetime.date | None:
+    """The UTC day of a response's Date header, as the HAR lists its headers."""
+    headers = response.get("headers")
+    if not isinstance(headers, list):
+        return None
+    for header in headers:
+        if isinstance(header, dict) and str(header.get("name", "")).lower() == "date":
+            value = header.get("value")
+            return day_of_http_date(value) if isinstance(value, str) else None
+    return None

@@ -7,6 +7,7 @@ first of them is raised in the same words.
 
 from __future__ import annotations
 
+import datetime
 import urllib.parse
 from collections.abc import Callable
 
@@ -33,11 +34,17 @@ def is_paper_address(url: str) -> bool:
 
 
 def read_part(
-    url: str, data: bytes, offset: int | None, context: LoadContext, read: Reader
+    url: str,
+    data: bytes,
+    offset: int | None,
+    context: LoadContext,
+    read: Reader,
+    captured: datetime.date | None = None,
 ) -> Listing | None:
     """The page ``data`` holds, from ``url``; its issues' lines moved down by ``offset``
-    (None: the file keeps no lines of it). A page that cannot be read is an Issue;
-    strictly, the first problem is raised."""
+    (None: the file keeps no lines of it), and the day it was ``captured`` its capture
+    date unless the caller gave one. A page that cannot be read is an Issue; strictly,
+    the first problem is raised."""
     part = LoadContext(
         source=context.source,
         today=context.today,
@@ -45,6 +52,8 @@ def read_part(
         origin=context.origin,
         today_known=context.today_known,
     )
+    if captured is not None:
+        part.capture_date(captured)
     try:
         listing = read(data, part)
     except ParseError as error:
