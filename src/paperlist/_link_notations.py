@@ -267,8 +267,8 @@ def _with_card_links(resolved: list[str], index: int, line: str) -> str:
 def _title_above(resolved: list[str], index: int, text: str) -> str:
     """A paper's title whose address html-to-text wrapped onto a line of its own (or with
     the title's last words): the lines above it was wrapped from (at most three, none
-    holding a link, a blank line before them), joined to
-    ``text`` and blanked where they stood."""
+    holding a link, a blank line before them), joined to ``text`` and blanked where they
+    stood."""
     above = index
     while (
         above > 0
