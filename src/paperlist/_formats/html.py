@@ -392,8 +392,9 @@ def _from_props(
     return _listing_of_props(page, element, props, title, context)
 
 
-_Props = tuple[dict[str, Any], dict[str, tuple[int, bool]]]
-"""Props that can be read, and the names they repeat (see report_repeated_names)."""
+_Props = tuple[str, dict[str, Any], dict[str, tuple[int, bool]]]
+"""Props that can be read: the attribute's text, its object, and the names it repeats
+(see report_repeated_names)."""
 
 
 def _readable_props(element: Any) -> _Props | str:
@@ -410,7 +411,7 @@ def _readable_props(element: Any) -> _Props | str:
     except (RecursionError, ValueError) as exc:
         return f"invalid JSON in the {target} data-props: {exc}"
     problem = _shape_problem(target, props)
-    return (props, repeated) if problem is None else problem
+    return (raw, props, repeated) if problem is None else problem
 
 
 def _shape_problem(target: str, props: Any) -> str | None:
@@ -433,9 +434,9 @@ def _listing_of_props(
     context: LoadContext,
 ) -> Listing:
     """The papers of props that can be read, their bad bytes and repeated names reported."""
-    props, repeated = readable
+    raw, props, repeated = readable  # the attribute read once: each read copies it
     line = element.sourceline
-    _check_utf8(page, (element.get("data-props"), title), line, context)
+    _check_utf8(page, (raw, title), line, context)
     report_repeated_names(repeated, context, line)
     if element.get("data-target") == "DailyPapers":
         return listing_from_hydration(props, context, title=title, format="html", line=line)
