@@ -75,6 +75,7 @@ _WINDOWS_1252 = codecs.charmap_build(
 # ("â€¢", "Â·", "Ã©"), and the one character of each that a search finds fastest.
 _DOUBLE_ENCODED_MARKS = ("â€", "Â", "Ã")
 _DOUBLE_ENCODED_SIGNS = ("€", "Â", "Ã")
+_SIGNS_REACH = 1 << 16  # a dump's first cards, where its bullets and dots first show
 
 
 def undo_double_encoding(text: str, context: LoadContext) -> str:
@@ -83,9 +84,10 @@ def undo_double_encoding(text: str, context: LoadContext) -> str:
     reads UTF-8 so), with an Issue where it first shows; else ``text`` as it is.
 
     Only text whose every character has a Windows-1252 byte, and whose bytes then make
-    UTF-8, is taken for it; text with none of the signs is spared the trial.
+    UTF-8, is taken for it; text with none of the signs in its first cards is spared
+    the trial (a dump's bullets and dots show there).
     """
-    if not any(sign in text for sign in _DOUBLE_ENCODED_SIGNS):
+    if all(text.find(sign, 0, _SIGNS_REACH) == -1 for sign in _DOUBLE_ENCODED_SIGNS):
         return text
     try:
         undone = codecs.charmap_encode(text, "strict", _WINDOWS_1252)[0].decode("utf-8")

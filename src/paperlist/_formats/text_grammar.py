@@ -876,10 +876,11 @@ def load_text(text: str, context: LoadContext) -> Listing:
     if "⟨" in text and has_citations(text):  # Crawl4AI's links, cited
         text = resolve_citations(text)
     lines = text.split("\n")
+    brackets = "[" in text  # none in a browser copy: no link to read, one search to know
     # html-to-text's "Models [/models]": plain text but for the links cards need, which
     # either reader takes (a paper page's landmarks are its capital headings' too). Other
     # tools' links first: a note may join their dumps to it.
-    bracketed = "[" in text and count_bracketed_addresses(text) >= _NUMBERED_LINKS
+    bracketed = brackets and count_bracketed_addresses(text) >= _NUMBERED_LINKS
     if bracketed:
         lines = resolve_bracketed_addresses(_resolved_links(text))
     first = _skip_front_matter(lines)
@@ -896,7 +897,7 @@ def load_text(text: str, context: LoadContext) -> Listing:
     def page_lines() -> list[str]:
         """The lines a paper page is read from: by its landmarks, whatever the tool did to
         links, but for html2text's "[name][35]", made inline (the same lines)."""
-        if not bracketed and "[" in text and has_reference_definitions(text):
+        if not bracketed and brackets and has_reference_definitions(text):
             return resolve_reference_links(text)
         return unresolved
 
@@ -904,9 +905,9 @@ def load_text(text: str, context: LoadContext) -> Listing:
     if isinstance(alone, Listing):
         return alone
     first = alone
-    if "[" in text and not bracketed:
+    if brackets and not bracketed:
         lines = _resolved_links(text)
-    return _Assembler(read_units(lines, first), context, page_lines).run()
+    return _Assembler(read_units(lines, first, links=brackets), context, page_lines).run()
 
 
 def _paper_page_alone(

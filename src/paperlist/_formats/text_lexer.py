@@ -284,9 +284,10 @@ def unescape_markdown(text: str) -> str:
 class _Reader:
     """Walks the lines once, paragraph by paragraph, emitting units."""
 
-    def __init__(self, lines: list[str], first: int) -> None:
+    def __init__(self, lines: list[str], first: int, links: bool) -> None:
         self.lines = lines
         self.index = first
+        self.links = links  # whether any line may hold a Markdown link
         self.units: list[Unit] = []
         self.markdown = False
         # For each line, the next line holding a "]": built when a "[" line is first met.
@@ -417,7 +418,11 @@ class _Reader:
         ):
             return True
         # Either reading needs a link among the first words: an abstract has none there.
-        if stripped.find("[", 0, _MAX_CHROME_LENGTH) == -1 or "](" not in stripped:
+        if (
+            not self.links
+            or stripped.find("[", 0, _MAX_CHROME_LENGTH) == -1
+            or "](" not in stripped
+        ):
             return False
         return self._before_link(line, stripped) or self._short_without_links(line, stripped)
 
@@ -1099,6 +1104,7 @@ def _heading_text(text: str) -> str:
     return opened.rstrip()
 
 
-def read_units(lines: list[str], first: int = 0) -> Iterator[Unit]:
-    """The units of ``lines[first:]``, read as they are consumed."""
-    return chain.from_iterable(_Reader(lines, first).batches())
+def read_units(lines: list[str], first: int = 0, *, links: bool = True) -> Iterator[Unit]:
+    """The units of ``lines[first:]``, read as they are consumed; ``links`` False where
+    no line holds a "[" (a browser copy), which spares long lines a search."""
+    return chain.from_iterable(_Reader(lines, first, links).batches())
