@@ -112,8 +112,17 @@ def test_a_warc_file_gives_the_papers_of_its_pages_merged(compressed: bool) -> N
     ids = [paper.arxiv_id or "" for paper in listing]
     assert sorted(ids) == sorted({*LISTING_IDS, "2509.24002", *API_IDS})
     assert len(ids) == 13 + 1 + 16  # no paper in two of the pages
-    assert listing.title == "Daily Papers"
+    assert (listing.title, listing.format) == ("Daily Papers", "html")  # the first page's
     assert listing.issues == ()
+
+
+def test_a_folder_with_a_warc_file_loads_it_as_any_file() -> None:
+    """Its pages are of two formats: the merge of them once said the file held nothing."""
+    listing = paperlist.load_many(SAVED, on_error="skip")
+    assert len(listing) == 30  # the WARC's pages hold every paper of the other files
+    assert [issue.message for issue in listing.issues] == [
+        "a saved HTTP response of status 404, not the page"
+    ]
 
 
 def test_a_warc_file_cut_short_keeps_the_pages_before() -> None:

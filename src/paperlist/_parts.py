@@ -81,13 +81,15 @@ def _moved(line: int | None, offset: int | None) -> int | None:
 
 
 def merged_parts(listings: list[Listing], context: LoadContext) -> Listing:
-    """The parts' papers merged as ``Listing.merge`` merges, with the file's issues."""
+    """The parts' papers merged as ``Listing.merge`` merges, with the file's issues; its
+    title and format the first part's (a merge of parts in two formats has none, which
+    would say the file held nothing)."""
     merged = merge_listings(listings)
     return Listing(
         merged.papers,
         title=merged.title,
         date=merged.date,
-        format=merged.format,
+        format=listings[0].format,
         source=context.origin,
         issues=context.issues,
     )
