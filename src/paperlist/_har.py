@@ -17,8 +17,9 @@ from typing import Any
 
 from ._context import LoadContext
 from ._dates import day_of_http_date
+from ._links import is_paper_address
 from ._listing import Listing
-from ._parts import Reader, is_paper_address, merged_parts, read_part
+from ._parts import Reader, merged_parts, read_part
 
 __all__ = ["is_har", "load_har"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Iterable
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "hub_handle",
     "is_bare_url",
     "is_hub_url",
+    "is_paper_address",
     "is_paper_page_id_line",
     "mentioned_repos",
     "normalise_arxiv_id",
@@ -221,6 +223,17 @@ def is_bare_url(stripped: str) -> bool:
 def is_hub_url(url: str) -> bool:
     """Whether ``url`` is an address on Hugging Face's site."""
     return _HUB_URL.match(url) is not None
+
+
+_SITE_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
+# Where the site serves papers: listings, paper pages and the API's papers.
+_PAPER_PATHS = ("/papers", "/api/daily_papers", "/api/papers")
+
+
+def is_paper_address(url: str) -> bool:
+    """Whether ``url`` is one of the site's listing, paper page or papers API addresses."""
+    address = urllib.parse.urlsplit(url)
+    return address.hostname in _SITE_HOSTS and address.path.startswith(_PAPER_PATHS)
 
 
 def hub_handle(url: str | None) -> str | None:

@@ -40,7 +40,7 @@ DEFAULT_MAX_BYTES = 2 << 30
 _PIECE = 1 << 20  # what is read at a time from a stream of unknown size
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
-_STATUS_LINE_HEAD = 16  # "HTTP/1.1 200 OK": what tells a saved response
+_HEAD = 16  # what tells a saved response ("HTTP/1.1 200 OK") or a WARC file ("WARC/1.0")
 
 
 def loads(
@@ -271,7 +271,7 @@ def _read_bytes(
     """The Listing of bytes that hold HTML, an MHTML archive or a WARC file; else the
     text they hold, decoded."""
     raw = _page_bytes(raw, context, max_bytes)
-    if is_warc(raw[:_STATUS_LINE_HEAD]):  # wget --warc-file, crawlers' archives
+    if is_warc(raw[:_HEAD]):  # wget --warc-file, crawlers' archives
         return load_warc(raw, context, _part_reader(max_bytes))
     # HTML from bytes goes to lxml as bytes: parsing a str costs a decode and
     # a slower parse, and lxml decodes UTF-8 (BOM included) and logs bad bytes.
@@ -333,7 +333,7 @@ def _page_bytes(raw: bytes, context: LoadContext, max_bytes: int) -> bytes:
     binary formats are refused, named."""
     if raw.startswith(GZIP_MAGIC):
         raw = gunzipped(raw, max_bytes, context)
-    if opens_http_response(raw[:_STATUS_LINE_HEAD]):  # curl -i, wget --save-headers
+    if opens_http_response(raw[:_HEAD]):  # curl -i, wget --save-headers
         raw = response_body(raw, context)
         if raw.startswith(GZIP_MAGIC):
             raw = gunzipped(raw, max_bytes, context)

@@ -8,7 +8,6 @@ first of them is raised in the same words.
 from __future__ import annotations
 
 import datetime
-import urllib.parse
 from collections.abc import Callable
 
 import attrs
@@ -17,20 +16,10 @@ from ._context import LoadContext
 from ._listing import Listing, merge_listings
 from .errors import ParseError
 
-__all__ = ["Reader", "is_paper_address", "merged_parts", "read_part"]
-
-_SITE_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
-# Where the site serves papers: listings, paper pages and the API's papers.
-_PAPER_PATHS = ("/papers", "/api/daily_papers", "/api/papers")
+__all__ = ["Reader", "merged_parts", "read_part"]
 
 Reader = Callable[[bytes, LoadContext], Listing]
 """Reads one page (or one HTTP message holding it) as a Listing."""
-
-
-def is_paper_address(url: str) -> bool:
-    """Whether ``url`` is one of the site's listing, paper page or papers API addresses."""
-    address = urllib.parse.urlsplit(url)
-    return address.hostname in _SITE_HOSTS and address.path.startswith(_PAPER_PATHS)
 
 
 def read_part(
@@ -45,13 +34,7 @@ def read_part(
     (None: the file keeps no lines of it), and the day it was ``captured`` its capture
     date unless the caller gave one. A page that cannot be read is an Issue; strictly,
     the first problem is raised."""
-    part = LoadContext(
-        source=context.source,
-        today=context.today,
-        strict=context.strict,
-        origin=context.origin,
-        today_known=context.today_known,
-    )
+    part = attrs.evolve(context, issues=[], yearless_by_clock=0)
     if captured is not None:
         part.capture_date(captured)
     try:

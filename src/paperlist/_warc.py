@@ -16,8 +16,9 @@ import attrs
 
 from ._context import LoadContext
 from ._http_messages import response_status
+from ._links import is_paper_address
 from ._listing import Listing
-from ._parts import Reader, is_paper_address, merged_parts, read_part
+from ._parts import Reader, merged_parts, read_part
 
 __all__ = ["is_warc", "load_warc"]
 

@@ -46,7 +46,7 @@ def find_cards(root: Any) -> list[Card]:
     found: dict[Any, tuple[Any, Any]] = {}
     for link in root.iter("a"):
         href = link.get("href") or ""
-        if "/http" in href:  # an archived copy's (tested here: a call per link costs)
+        if "/http" in href:  # _href's test in place: a call per link costs 2.5 %
             href = original_url(href)
         if not PAPER_LINK.fullmatch(href):
             continue
@@ -57,8 +57,10 @@ def find_cards(root: Any) -> list[Card]:
 
 
 def _href(link: Any) -> str:
-    """Where ``link`` leads; for an archived copy's, where the original led."""
-    return original_url(link.get("href") or "")
+    """Where ``link`` leads; for an archived copy's, where the original led (a substring
+    test first: every link of a page comes here)."""
+    href: str = link.get("href") or ""
+    return original_url(href) if "/http" in href else href
 
 
 def _heading_and_article(link: Any) -> tuple[Any, Any]:
@@ -174,7 +176,7 @@ class _CardReader:
     def _link(self, element: Any) -> bool:
         """Read a comment count, repository or organisation link; False for other links."""
         href = element.get("href") or ""
-        if "/http" in href:
+        if "/http" in href:  # _href's test in place, as above
             href = original_url(href)
         if href.endswith("#community"):
             number = all_text(element)

@@ -55,6 +55,7 @@ from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
 from .text_lexer import (
+    ARCHIVE_BANNER,
     MAX_TITLE_LENGTH,
     READER_VIEW,
     READER_VIEW_BEFORE_CARDS,
@@ -428,8 +429,8 @@ _CAPTURE_LINE = re.compile(
     re.IGNORECASE,
 )
 # The Wayback Machine's banner over a page it replays, its capture time in the address.
-_ARCHIVE_BANNER = re.compile(r"\s*The Wayback Machine - \S*?/web/(?P<stamp>\d{8})")
-_BANNER_ALONE = "The Wayback Machine -"
+_ARCHIVE_BANNER = re.compile(rf"\s*{re.escape(ARCHIVE_BANNER)}\S*?/web/(?P<stamp>\d{{8}})")
+_BANNER_ALONE = ARCHIVE_BANNER.rstrip()  # "The Wayback Machine -": lynx breaks it there
 
 
 class _Assembler:

@@ -28,6 +28,7 @@ from .._numbers import (
 from .._strings import join_wrapped
 
 __all__ = [
+    "ARCHIVE_BANNER",
     "MAX_TITLE_LENGTH",
     "READER_VIEW",
     "READER_VIEW_BEFORE_CARDS",
@@ -215,7 +216,8 @@ _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
 _AVATAR_BULLETS_THEN_SEPARATOR = re.compile(r"(?:[*•+-]\s*)*[·⋅]")
 _SUBMITTED_BY = "Submitted by"
-_ARCHIVE_BANNER = "The Wayback Machine - "  # over every page it replays, with the address
+ARCHIVE_BANNER = "The Wayback Machine - "
+"""What the Wayback Machine writes over every page it replays, before the address."""
 _PUBLISHED_ON = "Published on"  # a paper page's, under its title
 # trafilatura puts a whole 2024 daily card on one line.
 _ONE_LINE_CARD = re.compile(
@@ -409,7 +411,7 @@ class _Reader:
         if stripped[0] in "PT":
             if stripped.startswith(_WINDOW_TITLES):
                 return self._reader_view() or self._one(_CHROME, "", line)
-            if stripped.startswith(_ARCHIVE_BANNER):
+            if stripped.startswith(ARCHIVE_BANNER):
                 return self._archive_banner(line)
         if (
             stripped[0] in "DT"
