@@ -180,6 +180,49 @@ def test_lines_are_running_only_on_neighbouring_sheets_and_from_their_ends(
     assert without_running_lines(_printed(*sheets)) == _printed(*blanked)
 
 
+_HEADER = ["1/1/26, 9:05 AM", "Daily Papers - Hugging Face"]
+
+
+def _footer(number: int) -> list[str]:
+    return ["file:///p.html", f"{number}/3"]
+
+
+def test_a_printings_four_pieces_may_all_stand_at_a_sheets_end() -> None:
+    """PyMuPDF writes the date, title, address and counter after each sheet's text."""
+    sheets = [
+        "\n".join([body, *_HEADER, *_footer(number)])
+        for number, body in enumerate(["94", "The Llama 3 Herd", "533 authors"], start=1)
+    ]
+    assert without_running_lines(_printed(*sheets)) == _printed(
+        "94\n\n\n\n", "The Llama 3 Herd\n\n\n\n", "533 authors\n\n\n\n"
+    )
+
+
+def test_a_printings_pieces_may_change_places_from_one_sheet_to_the_next() -> None:
+    """pdfminer writes the date above the title on the first sheet, below it on the next."""
+    swapped = _HEADER[::-1]
+    sheets = [
+        "\n".join([*_HEADER, "94", *_footer(1)]),
+        "\n".join([*swapped, "The Llama 3 Herd", *_footer(2)]),
+        "\n".join([*swapped, "533 authors", *_footer(3)]),
+    ]
+    assert without_running_lines(_printed(*sheets)) == _printed(
+        "\n\n94\n\n", "\n\nThe Llama 3 Herd\n\n", "\n\n533 authors\n\n"
+    )
+
+
+def test_a_last_sheet_without_its_form_feed_ends_at_the_last_counter() -> None:
+    """markitdown strips the form feed after the last sheet: text ending in the printing's
+    last counter, "3/3", is its last sheet; text ending otherwise is none (below)."""
+    sheets = [
+        "\n".join([*_HEADER, body, *_footer(number)]) for number, body in [(1, "a"), (2, "b")]
+    ]
+    last = "\n".join([*_HEADER, "c", *_footer(3)])
+    assert without_running_lines(_printed(*sheets, after="\n\n\n" + last + "\n")) == _printed(
+        "\n\na\n\n", "\n\nb\n\n", after="\n\n\n\n\nc\n\n\n"
+    )
+
+
 def test_text_after_the_last_form_feed_is_no_sheet() -> None:
     """Another dump appended after the printed page's text keeps its first line."""
     text = _printed("Head\nbody\nFoot", "Head\nmore\nFoot", after="Head\nmarkdown")

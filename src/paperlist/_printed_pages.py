@@ -16,9 +16,13 @@ __all__ = ["SHEET_BREAK", "without_running_lines"]
 SHEET_BREAK = "\f"
 """pdftotext ends each printed sheet with a form feed."""
 # A browser prints the date, the page's title, its address and "2/7" at the top and
-# bottom of every sheet: so many lines are looked at, at each end.
-_RUNNING_REACH = 3
+# bottom of every sheet, all four at one end in some PDF readers' order (PyMuPDF's):
+# so many lines are looked at, at each end.
+_RUNNING_REACH = 4
+# Longer than a line across a sheet, even in -layout: no header or footer.
+_RUNNING_LENGTH = 400
 _NUMBER = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^\W_]")
 _COUNTER_DIGITS = 6  # a sheet number is never longer
 # A printed sheet holds a header, a footer and text: fewer lines a sheet make no print,
 # and sheets of a line or two would cost as much as lines of text.
@@ -28,8 +32,9 @@ _SHEET_LINES = 4
 _SHEET_CHARACTERS = 32_768
 # The first sheet's counter at the end of a line: "1/7". Opening with a literal, the
 # search skips ahead in C.
-_FIRST_COUNTER = re.compile(r"1/([1-9][0-9]{0,3})[ \t]*$", re.MULTILINE)
-_LINE_REST = re.compile(r"[ \t\r]*(?:\n|\Z)")
+_FIRST_COUNTER = re.compile(r"1/([1-9][0-9]{0,3})(?=[ \t\r]*(?:\n|\f|\Z))")
+# A counter's line ends at a line break or at the sheet's form feed, kept with the sheet.
+_LINE_REST = re.compile(r"[ \t\r]*(?:\n|\f|\Z)")
 
 
 def without_running_lines(text: str) -> str:
@@ -43,26 +48,42 @@ def without_running_lines(text: str) -> str:
     of such lines from a sheet's ends are furniture. So the text of several printed
     pages can be joined in one file, and another tool's dump before or after the
     sheets (text after the last sheet's end is no sheet) is not taken for them.
-    A sheet ends at a form feed; in text with none (``pdftotext -nopgbrk``), after
-    the line that ends in its counter.
+    A sheet ends at a form feed, and after the line that ends in its counter: in text
+    with no form feed (``pdftotext -nopgbrk``), or none after the last sheet (markitdown
+    strips it), the counter is the only mark left.
     """
-    if SHEET_BREAK in text:
-        pieces, separator = text.split(SHEET_BREAK), SHEET_BREAK
-    else:
-        ends = _counter_line_ends(text)
-        if not ends:
-            return text
-        starts = [0, *ends]
-        pieces = [text[start:end] for start, end in zip(starts, [*ends, len(text)], strict=True)]
-        separator = ""
-    if (len(pieces) - 1) * _SHEET_LINES > text.count("\n"):
+    lines_in_text = text.count("\n")
+    if text.count(SHEET_BREAK) * _SHEET_LINES > lines_in_text:
         return text  # sheets this short hold no header, footer and text: no printed page
+    counter_ends = _counter_line_ends(text)
+    if len(counter_ends) * _SHEET_LINES > lines_in_text:
+        return text
+    ends = sorted({*_form_feed_ends(text), *counter_ends})
+    if not ends:
+        return text
+    starts = [0, *ends]
+    pieces = [text[start:end] for start, end in zip(starts, [*ends, len(text)], strict=True)]
     sheets = [piece.split("\n") for piece in pieces]
-    # Each sheet with text, and the places of its lines that are not blank.
+    # Each sheet with text, and the places of its lines that are not blank; text after
+    # the last sheet's end is no sheet.
     filled = [(lines, shown) for lines in sheets[:-1] if (shown := _shown(lines))]
-    _blank_running(filled, from_end=False)
-    _blank_running(filled, from_end=True)
-    return separator.join("\n".join(lines) for lines in sheets)
+    # Both ends as printed, before either loses a line: a sheet may be all furniture.
+    tops = [_end_lines(sheet, from_end=False) for sheet in filled]
+    bottoms = [_end_lines(sheet, from_end=True) for sheet in filled]
+    # A browser prints four pieces on a sheet, at its top or its end: no more are blanked.
+    at_top = _blank_running(filled, tops, from_end=False, reach=[_RUNNING_REACH] * len(filled))
+    _blank_running(filled, bottoms, from_end=True, reach=[_RUNNING_REACH - n for n in at_top])
+    return "".join("\n".join(lines) for lines in sheets)
+
+
+def _form_feed_ends(text: str) -> list[int]:
+    """Just past each form feed: where pdftotext ends each sheet."""
+    ends = []
+    position = text.find(SHEET_BREAK)
+    while position != -1:
+        ends.append(position + 1)
+        position = text.find(SHEET_BREAK, position + 1)
+    return ends
 
 
 def _counter_line_ends(text: str) -> list[int]:
@@ -116,43 +137,84 @@ def _counter_line_end(text: str, start: int, end: int) -> int | None:
 Sheet = tuple[list[str], list[int]]
 
 
-def _blank_running(sheets: list[Sheet], *, from_end: bool) -> None:
-    """Blank the lines, from each sheet's top or end, that run on from a neighbour's."""
-    furniture = set(range(len(sheets)))  # sheets whose lines up to here were all blanked
+def _blank_running(
+    sheets: list[Sheet], ends: list[list[str]], *, from_end: bool, reach: list[int]
+) -> list[int]:
+    """Blank the lines, from each sheet's top or end, that run on from a neighbour's,
+    up to each sheet's ``reach``; returns how many each sheet lost. ``ends`` holds
+    each sheet's lines at that end, as ``_end_lines`` gives them.
+
+    A line runs on when a neighbouring sheet holds it among the same number of lines
+    at the same end: PDF readers differ in the order of the header's and footer's
+    pieces, and pdfminer's changes from the first sheet to the next. Only runs from the
+    end count: a sheet stops at its first line found on neither neighbour.
+    """
+    blanked = [0] * len(sheets)
+    chained = set(range(len(sheets)))  # sheets whose lines up to here were all blanked
     for depth in range(_RUNNING_REACH):
-        place = -1 - depth if from_end else depth
-        furniture = {
-            sheet
-            for index in sorted(furniture)
-            if index + 1 in furniture
-            and _runs_on(
-                _line_at(sheets[index], depth, place), _line_at(sheets[index + 1], depth, place)
-            )
-            for sheet in (index, index + 1)
+        chained = {
+            index
+            for index in chained
+            if depth < reach[index] and _runs_on_a_neighbour(ends, index, depth, chained)
         }
-        for index in furniture:
+        place = -1 - depth if from_end else depth
+        for index in chained:
             lines, shown = sheets[index]
-            lines[shown[place]] = ""
-        if not furniture:
-            return
+            line = lines[shown[place]]
+            lines[shown[place]] = SHEET_BREAK * line.count(SHEET_BREAK)  # the sheet's end stays
+            blanked[index] += 1
+    return blanked
 
 
-def _line_at(sheet: Sheet, depth: int, place: int) -> str:
-    """The line at ``place`` among the sheet's lines that are not blank, or "" when the
-    sheet has no more than ``depth`` of them."""
+def _end_lines(sheet: Sheet, *, from_end: bool) -> list[str]:
+    """The sheet's first lines that are not blank, from its top or its end, as far as
+    a printing's lines reach; a line longer than any sheet's ends the run."""
     lines, shown = sheet
-    return lines[shown[place]] if len(shown) > depth else ""
+    places = shown[: -_RUNNING_REACH - 1 : -1] if from_end else shown[:_RUNNING_REACH]
+    ends = []
+    for place in places:
+        line = lines[place]
+        if len(line) > _RUNNING_LENGTH:
+            break
+        ends.append(line)
+    return ends
+
+
+def _runs_on_a_neighbour(ends: list[list[str]], index: int, depth: int, chained: set[int]) -> bool:
+    """Whether the sheet's line at ``depth`` from its end runs on from or to a line at the
+    same end of a neighbouring sheet still in the run."""
+    own = ends[index]
+    if depth >= len(own):
+        return False
+    piece = own[depth]
+    before, after = index - 1, index + 1
+    return (before in chained and _held(ends[before], depth, piece, following=False)) or (
+        after in chained and _held(ends[after], depth, piece, following=True)
+    )
+
+
+def _held(pieces: list[str], depth: int, piece: str, *, following: bool) -> bool:
+    """Whether ``pieces``, a neighbour's (the next sheet's if ``following``), hold one that
+    ``piece`` runs on to or from; the one at its own depth, where most stand, first."""
+    if depth < len(pieces):
+        other = pieces[depth]
+        if _runs_on(piece, other) if following else _runs_on(other, piece):
+            return True
+    return any(
+        _runs_on(piece, other) if following else _runs_on(other, piece)
+        for place, other in enumerate(pieces)
+        if place != depth
+    )
 
 
 def _runs_on(line: str, following: str) -> bool:
     """Whether ``following``, on the next sheet, is the printing's ``line`` again: the same
-    text holding a letter or digit, but for numbers one higher ("2/7" after "1/7")."""
+    text holding a letter or digit (a card's "·" may open every sheet when cards are as
+    tall as each other), spaces aside, but for numbers one higher ("2/7" after "1/7")."""
     if line != following:  # most furniture is the same line again, spaces and all
         line, following = " ".join(line.split()), " ".join(following.split())
-    if not any(character.isalnum() for character in line):
-        return False
     if line == following:
-        return True
+        return _ALNUM.search(line) is not None
     if _NUMBER.sub("#", line) != _NUMBER.sub("#", following):
         return False
     pairs = zip(_NUMBER.findall(line), _NUMBER.findall(following), strict=True)  # keys agree
