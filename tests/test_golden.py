@@ -133,6 +133,8 @@ def test_a_paper_page_without_its_landmarks_invents_nothing() -> None:
         ("bs4-double-lines.txt", ["'by'", "'AK'"]),
         ("bs4-one-line.txt", ["'Daily Papers - Hugging Face", "'Previous Next Company"]),
         ("chromium-innertext.txt", []),
+        ("readabilipy.txt", []),
+        ("justext-all.txt", []),
         ("chromium-pdf-pdftotext.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-layout.txt", ["'Search models, datasets, use'"]),
         ("chromium-pdf-pdftotext-raw.txt", ["'Search models, datasets, use'"]),
@@ -298,6 +300,9 @@ PAPER_PAGE_DUMP = "paper_page_2509.24002_2025-10-02"
         # Read off the dump: four names, each before its comma; eleven commas stand alone.
         ("resiliparse.txt", ("Zijian Wu", "Lingjun Chen", "Lingxiao Du", "Arvin Xu"), 15),
         ("resiliparse-main.txt", (), 11),  # its main content: ten commas, no name
+        # The same four names and fourteen commas, each on a line of its own or after its name.
+        ("readabilipy.txt", ("Zijian Wu", "Lingjun Chen", "Lingxiao Du", "Arvin Xu"), 15),
+        ("justext-all.txt", ("Zijian Wu", "Lingjun Chen", "Lingxiao Du", "Arvin Xu"), 15),
     ],
 )
 def test_an_author_list_a_tool_left_names_out_of_has_no_count(

@@ -50,8 +50,9 @@ _MONTHS = {
 
 # "Sep 11", "Sep 11, 2024", "Sep 11 2024" (comma lost), each optionally followed
 # by the comment count: "Oct 3, 2024 4", "Sep 11 1".
+# jusText glues inline elements together: "Aug1" is "Aug 1".
 _CARD_DATE = re.compile(
-    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})"
+    r"(?P<month>[A-Za-z]+)\.?\s*(?P<day>\d{1,2})"
     r"(?:(?P<comma>,)\s*(?P<year>\d{4})|\s+(?P<bare>\d+))?"
     r"(?:\s+(?P<count>\d+))?"
 )

@@ -182,14 +182,15 @@ def _end_lines(sheet: Sheet, *, from_end: bool) -> list[str]:
 
 def _runs_on_a_neighbour(ends: list[list[str]], index: int, depth: int, chained: set[int]) -> bool:
     """Whether the sheet's line at ``depth`` from its end runs on from or to a line at the
-    same end of a neighbouring sheet still in the run."""
+    same end of a sheet still in the run: the one before or after it, or the one beyond
+    (pdfminer may leave a piece out of a sheet's end, when it places it in the text)."""
     own = ends[index]
     if depth >= len(own):
         return False
     piece = own[depth]
-    before, after = index - 1, index + 1
-    return (before in chained and _held(ends[before], depth, piece, following=False)) or (
-        after in chained and _held(ends[after], depth, piece, following=True)
+    return any(
+        other in chained and _held(ends[other], depth, piece, following=other > index)
+        for other in (index - 1, index + 1, index - 2, index + 2)
     )
 
 

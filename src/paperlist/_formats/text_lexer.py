@@ -184,8 +184,11 @@ _CHROME_LINES = frozenset(
         "Trending Papers ranked by GitHub stars activity",
         "Previous",
         "Next",
+        "by AKand the research community",  # jusText glues inline elements together
     }
 )
+# jusText glues a menu's links together ("TOSPrivacyAboutJobs", "PreviousNext"): the same.
+_CHROME_LINES |= frozenset(line.replace(" ", "") for line in _CHROME_LINES if " " in line)
 _CHROME_LINK_TEXTS = frozenset({"Subscribe", "Trending Papers", "Previous", "Next", "Daily Papers"})
 _MAX_CHROME_LENGTH = 64
 # How many lines below its label a value may stand, all blank between (a month name
@@ -234,9 +237,10 @@ _UNCLOSED_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*$")
 _SUBMITTER_NAME = re.compile(
     r"\s*(?:(?:!\[[^\]]*\]\([^)]*\)|\[[^\]]*\])\s*)?(?P<name>[^\s\[\]!][^\s\[]*)\s*"
 )
-# "4 authors", "- 8 authors", "  • 1 author", "· 533 authors"; after a bullet, an
-# unreadable count ("• many authors") is still an author line, to be reported.
-_AUTHOR_COUNT_LINE = re.compile(rf"(?:[•*-]\s*)*(?:·\s*)?{AUTHOR_COUNT_PATTERN}", re.IGNORECASE)
+# "4 authors", "- 8 authors", "  • 1 author", "· 533 authors", readabilipy's "* ·533
+# authors,"; after a bullet, an unreadable count ("• many authors") is still an author
+# line, to be reported.
+_AUTHOR_COUNT_LINE = re.compile(rf"(?:[•*-]\s*)*(?:·\s*)?{AUTHOR_COUNT_PATTERN},?", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 # The closing "#"s are cut by _heading_text: a lazy text before an optional
