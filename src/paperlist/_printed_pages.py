@@ -52,15 +52,15 @@ def without_running_lines(text: str) -> str:
     with no form feed (``pdftotext -nopgbrk``), or none after the last sheet (markitdown
     strips it), the counter is the only mark left.
     """
-    lines_in_text = text.count("\n")
-    if text.count(SHEET_BREAK) * _SHEET_LINES > lines_in_text:
-        return text  # sheets this short hold no header, footer and text: no printed page
+    form_feeds = SHEET_BREAK in text  # most text has none: one scan in C to know
     counter_ends = _counter_line_ends(text)
-    if len(counter_ends) * _SHEET_LINES > lines_in_text:
+    if not form_feeds and not counter_ends:
         return text
-    ends = sorted({*_form_feed_ends(text), *counter_ends})
-    if not ends:
-        return text
+    lines_in_text = text.count("\n")
+    sheets_at_most = max(text.count(SHEET_BREAK), len(counter_ends))
+    if sheets_at_most * _SHEET_LINES > lines_in_text:
+        return text  # sheets this short hold no header, footer and text: no printed page
+    ends = sorted({*_form_feed_ends(text), *counter_ends}) if form_feeds else counter_ends
     starts = [0, *ends]
     pieces = [text[start:end] for start, end in zip(starts, [*ends, len(text)], strict=True)]
     sheets = [piece.split("\n") for piece in pieces]
