@@ -8,6 +8,7 @@ import pytest
 
 import paperlist
 from conftest import MARKDOWN_TODAY, SEARCH_HEAD, SEARCH_TAIL, TRENDING
+from paperlist._markup import without_inline_html
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +170,42 @@ def test_a_line_above_the_front_matter_is_reported_not_made_a_paper(line: str) -
     assert (issue.line, issue.message.startswith("not read as a paper")) == (1, True)
     with pytest.raises(paperlist.ParseError, match="not read as a paper"):
         paperlist.loads(text, today=MARKDOWN_TODAY, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # pymupdf4llm underlines a link's text; a "<br>" is a space, lines stay put.
+        ("<u>94</u>\n\n**<u>Title</u>**", "94\n\n**Title**"),
+        ("·<br>5 authors<br/> 2<BR />", "· 5 authors  2 "),
+        ("<!-- Start of picture text -->x<!-- End of picture text -->\n<!-- image -->", "x\n"),
+        ("<span class='a'>a</span> <b>b</b> <em>c</em>", "a b c"),
+        # Not inline HTML, or not on one line: text as written.
+        ("p < 0.05 and <body> and a<b", "p < 0.05 and <body> and a<b"),
+        (
+            "<!-- opened\n--> closed on another line <!--",
+            "<!-- opened\n--> closed on another line <!--",
+        ),
+    ],
+)
+def test_inline_html_a_converter_kept_is_markup(text: str, plain: str) -> None:
+    assert without_inline_html(text) == plain
+
+
+def test_pymupdf4llms_bold_lines_and_glued_counts_read_as_the_card() -> None:
+    """A heading and a title in bold are their text; "Submitted by akhaliq 94" and
+    "· 533 authors 5" carry two values each (as in pymupdf4llm's Markdown of a printed
+    listing, without its tags)."""
+    text = (
+        "# **Daily Papers**\n\nSubmitted by  akhaliq 94\n\n**The Llama 3 Herd of Models**\n\n"
+        "· 533 authors 5\n\nSubmitted by  akhaliq\n\n24\n\n**Tora**\n\n5 authors 2\n"
+    )
+    listing = paperlist.loads(text, today="2024-08-01", strict=True)
+    assert listing.title == "Daily Papers"
+    assert [
+        (paper.title, paper.submitted_by, paper.upvotes, paper.author_count, paper.comments)
+        for paper in listing
+    ] == [
+        ("The Llama 3 Herd of Models", "akhaliq", 94, 533, 5),
+        ("Tora", "akhaliq", 24, 5, 2),
+    ]

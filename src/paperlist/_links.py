@@ -62,10 +62,11 @@ _HUB_URL = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/")
 PAPER_LINK = re.compile(_PAPER_PATH + r"[^\s?#]+(?:[?#]\S*)?", re.IGNORECASE)
 """Any link under a paper page's path, an id or not (a card links its title so)."""
 PAPER_PAGE_ID_LINE = re.compile(
-    r"\s*(?:!?\[[^\]]*\](?:\([^)\s]*\))?\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)"
+    r"\s*(?:Papers\s+)?(?:!?\[[^\]]*\](?:\([^)\s]*\))?\s*)?arxiv:(?P<id>\d{4}\.\d{4,5})(?!\d)"
 )
 """The line near its top where a paper page names its arXiv id, "arxiv:2509.24002", maybe
-after its icon (pandoc's "[] arxiv:…", html-to-markdown's "![](data:…) arxiv:…")."""
+after its icon (pandoc's "[] arxiv:…", html-to-markdown's "![](data:…) arxiv:…") or after
+the menu's "Papers" on the same line (pymupdf4llm's "Papers arxiv:…")."""
 
 
 # An archived copy links each address through the archive, the original as its path's

@@ -18,6 +18,7 @@ __all__ = [
     "foreign_markup",
     "plain_markdown",
     "without_inline_data",
+    "without_inline_html",
 ]
 
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -53,6 +54,41 @@ _FOREIGN_HEAD = 1 << 16
 INLINE_DATA = "(data:"
 """How an address inlining its data opens in Markdown: ``![](data:image/svg+xml;base64,…)``."""
 _INLINE_DATA_ADDRESS = re.compile(r"\(data:[^)\s]*\)")
+
+
+# The inline HTML a Markdown converter keeps as it is: phrase tags (pymupdf4llm underlines a
+# link's text with "<u>") and line breaks. A "<" opens each, so the search skips ahead in C.
+_INLINE_TAG = re.compile(
+    r"<(?:/?(?:u|b|i|em|strong|mark|small|sup|sub|span|ins|del|s)|br)(?:\s[^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
+_COMMENT_OPENING, _COMMENT_CLOSING = "<!--", "-->"
+
+
+def without_inline_html(text: str) -> str:
+    """``text`` with the inline HTML a Markdown converter kept: phrase tags dropped, each
+    "<br>" a space, and comments on one line ("<!-- image -->", pymupdf4llm's "<!-- Start
+    of picture text -->") dropped. Lines stay where they were."""
+    text = _INLINE_TAG.sub(_tag_replacement, text)
+    return _without_comments(text) if _COMMENT_OPENING in text else text
+
+
+def _tag_replacement(tag: re.Match[str]) -> str:
+    return " " if tag[0][1] in "bB" and tag[0][2:3] in ("r", "R") else ""
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without the comments that open and close on one line; a "<!--" that
+    closes on no later point of its line is text. Each piece is searched once."""
+    pieces = text.split(_COMMENT_OPENING)
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        end = piece.find(_COMMENT_CLOSING)
+        if end == -1 or piece.find("\n", 0, end) != -1:
+            kept.append(_COMMENT_OPENING + piece)
+        else:
+            kept.append(piece[end + len(_COMMENT_CLOSING) :])
+    return "".join(kept)
 
 
 def plain_markdown(text: str) -> str:

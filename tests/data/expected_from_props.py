@@ -97,6 +97,7 @@ PAPER_PAGE_DUMPS = ["bs4.txt", "bs4-lines.txt", "bs4-double-lines.txt", "chromiu
                     "chromium-pdf-pymupdf.txt", "chromium-pdf-pymupdf-noformfeed.txt",
                     "chromium-pdf-pymupdf-layout.txt", "chromium-pdf-pdfminer.txt",
                     "chromium-pdf-markitdown.md", "chromium-pdf-pypdf.txt",
+                    "chromium-pdf-pymupdf4llm.md",
                     "chromium-webdriver-text.txt", "crawl4ai.md", "crawl4ai-citations.md",
                     "elinks.txt", "html-text.txt",
                     "html-to-markdown.md", "html-to-text.txt", "html-to-text-wordwrap-off.txt",

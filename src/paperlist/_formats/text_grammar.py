@@ -48,7 +48,13 @@ from .._link_notations import (
 )
 from .._links import arxiv_id_from_paper_url, hub_handle, mentioned_repos, repo_url
 from .._listing import Listing
-from .._markup import INLINE_DATA, foreign_markup, plain_markdown, without_inline_data
+from .._markup import (
+    INLINE_DATA,
+    foreign_markup,
+    plain_markdown,
+    without_inline_data,
+    without_inline_html,
+)
 from .._model import PAPER_FIELDS, Paper, field_values
 from .._printed_pages import without_running_lines
 from .._strings import normalise_space, shorten
@@ -594,13 +600,13 @@ class _Assembler:
         if (
             unit.text  # the page's title ("Daily Papers"): its header comes next
             and card is not None
-            and self.cards_seen == 1
+            and not self.collector.strong_seen
             and not card.has_attributes
             and not card.explicit
         ):
             # Text above the page's title ("Source: <url>", a saving tool's line, and
-            # a front matter block it pushed down) is no card, and the page's date
-            # under the title is not its date.
+            # a front matter block it pushed down; menus glued onto a line) is no card,
+            # and the page's date under the title is not its date.
             self._finish_card()  # refused and reported: nothing says it is a paper
             self.cards_seen = 0
         if unit.text and self.page_title is None and not self.cards_seen:
@@ -859,6 +865,23 @@ class _Assembler:
             card.github_stars = unit.value
 
 
+def _without_tools_marks(text: str) -> str:
+    """``text`` without what a tool added around the page's text, lines kept: pandoc's
+    markup, inline data and inline HTML, a printing's header and footer; and with
+    Crawl4AI's citations resolved into links. A test of one character spares most
+    dumps each step."""
+    if "[" in text:  # pandoc's own Markdown links; a browser copy has no bracket at all
+        text = plain_markdown(text)  # the same lines, for listings and paper pages alike
+        if INLINE_DATA in text:
+            text = without_inline_data(text)
+    if "<" in text:  # inline HTML some converters keep: pymupdf4llm's "<u>", docling's comments
+        text = without_inline_html(text)
+    text = without_running_lines(text)  # a page printed to PDF, read back by pdftotext
+    if "⟨" in text and has_citations(text):  # Crawl4AI's links, cited
+        text = resolve_citations(text)
+    return text
+
+
 def load_text(text: str, context: LoadContext) -> Listing:
     """Read a plain-text or Markdown dump of a Daily Papers page."""
     foreign = foreign_markup(text)
@@ -869,13 +892,7 @@ def load_text(text: str, context: LoadContext) -> Listing:
             "(convert the page to Markdown, e.g. with pandoc -t markdown)",
             line=text.count("\n", 0, position) + 1,
         )
-    if "[" in text:  # pandoc's own Markdown links; a browser copy has no bracket at all
-        text = plain_markdown(text)  # the same lines, for listings and paper pages alike
-        if INLINE_DATA in text:
-            text = without_inline_data(text)
-    text = without_running_lines(text)  # a page printed to PDF, read back by pdftotext
-    if "⟨" in text and has_citations(text):  # Crawl4AI's links, cited
-        text = resolve_citations(text)
+    text = _without_tools_marks(text)
     lines = text.split("\n")
     brackets = "[" in text  # none in a browser copy: no link to read, one search to know
     # html-to-text's "Models [/models]": plain text but for the links cards need, which

@@ -115,11 +115,12 @@ _AUTHOR_COUNT_IN_LINE = re.compile(r"(?<![\w,])\d[\d,]* authors?\b")
 # A listing's title as converters write it on a line of its own: "Daily Papers",
 # "# [Daily Papers](/papers)", "[Daily Papers][12]", lynx's "[16]Daily Papers",
 # html-to-text's "DAILY PAPERS [/papers]", pandoc's with "{…}" attributes after; or its
-# window title, "# Daily Papers - Hugging Face", where a reader view keeps no title.
+# window title, "# Daily Papers - Hugging Face", where a reader view keeps no title;
+# pymupdf4llm's in bold, "# **Daily Papers**".
 _TITLE_LINE = re.compile(
-    r"""\s* (?:\#+\s*)? (?:\[\d+\])? \[?
+    r"""\s* (?:\#+\s*)? (?:\*\*)? (?:\[\d+\])? \[?
         (?:Daily|Trending)\ Papers (?:\ -\ Hugging\ Face)?
-        (?: \]\([^)]*\) | \]\[\d+\] | \s*\[/papers\] )?
+        (?: \]\([^)]*\) | \]\[\d+\] | \s*\[/papers\] )? (?:\*\*)?
         (?:\s*\{[^}]*\})* \s*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -243,6 +244,12 @@ _SUBMITTER_NAME = re.compile(
 _AUTHOR_COUNT_LINE = re.compile(rf"(?:[•*-]\s*)*(?:·\s*)?{AUTHOR_COUNT_PATTERN},?", re.IGNORECASE)
 _BULLETED_AUTHORS = re.compile(r"[•*-]\s*(?P<count>\S[^•]{0,23}?)\s+authors?", re.IGNORECASE)
 _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
+# pymupdf4llm reads a card's counts as one line: "· 533 authors 5", "5 authors 2".
+_AUTHORS_THEN_COMMENTS = re.compile(
+    rf"(?:·\s*)?{AUTHOR_COUNT_PATTERN}\s+(?P<comments>\d[\d,]*)", re.IGNORECASE
+)
+# A line in bold: its text, no asterisk inside.
+_BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 # The closing "#"s are cut by _heading_text: a lazy text before an optional
 # "\s+#+" backtracked over every run of spaces, in quadratic time.
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
@@ -344,13 +351,14 @@ class _Reader:
 
     def _published_line(self, line: str, stripped: str) -> bool:
         """A paper page's "Published on" line, which no listing shows: a reader view's
-        start (its window title, if kept, stands above)."""
-        return stripped.startswith(_PUBLISHED_ON) and self._reader_view_from(self.index)
+        start (its window title, if kept, stands above); or its arxiv: line after the
+        menu's "Papers"."""
+        if stripped.startswith(_PUBLISHED_ON):
+            return self._reader_view_from(self.index)
+        return stripped.startswith("Papers ") and self._arxiv_line(line, stripped)
 
     def _arxiv_line(self, line: str, stripped: str) -> bool:
-        return (
-            stripped.startswith("arxiv:") and is_paper_page_id_line(stripped) and self._paper_page()
-        )
+        return is_paper_page_id_line(stripped) and self._paper_page()
 
     def _paper_page(self) -> bool:
         """A paper page's dump joined to this one (a note of clippings) opens at its
@@ -406,7 +414,17 @@ class _Reader:
             return self._one(kind, text, line, value)
         if len(stripped) <= 9 and stripped.lower() in _MONTH_NAMES:
             return self._split_date(line, stripped)
+        if first.isdigit() and (counts := _AUTHORS_THEN_COMMENTS.fullmatch(stripped)):
+            return self._authors_then_comments(line, counts)
         return "](" in stripped and self._before_link(line, stripped)
+
+    def _authors_then_comments(self, line: str, counts: re.Match[str]) -> bool:
+        """ "· 533 authors 5": a card's author and comment counts read as one line."""
+        self._emit(_AUTHORS, counts["count"], line, value=parse_count(counts["count"]))
+        comments = counts["comments"]
+        self._emit(_COMMENTS, comments, line, value=parse_count(comments))
+        self.index += 1
+        return True
 
     def _long_line(self, line: str, stripped: str) -> bool:
         """An abstract or a long title (text: False); a date with its comment link glued
@@ -546,6 +564,8 @@ class _Reader:
         authors = _author_line(stripped)
         if authors is not None:
             return self._one(_AUTHORS, authors[0], line, authors[1])
+        if stripped[0] == "·" and (counts := _AUTHORS_THEN_COMMENTS.fullmatch(stripped)):
+            return self._authors_then_comments(line, counts)
         if stripped[0] == "•" and self._bullet(line, stripped):
             return True
         bullet = _BULLET.fullmatch(stripped)
@@ -562,6 +582,8 @@ class _Reader:
         heading = _heading_text(match["text"])
         if heading.strip() == "Community":
             return self._comment_thread(line)
+        if heading in _CHROME_LINES:  # pymupdf4llm's "### Subscribe": a menu, not a title
+            return self._one(_CHROME, "", line)
         start = self.index
         if len(match["marks"]) >= 3 and self._title_then_link(line, heading):
             return True
@@ -684,6 +706,12 @@ class _Reader:
             self._emit(_SUBMITTER, name["name"], line)
             self.lines[self.index] = stripped[name.end() :]  # a link glued on: read it
             return True
+        if name is not None and VOTE_COUNT.fullmatch(votes := stripped[name.end() :]):
+            # pymupdf4llm's "Submitted by sileod 8": the upvote count on the same line.
+            self._emit(_SUBMITTER, name["name"], line)
+            self._emit(_VOTES, votes, line, value=parse_count(votes) or 0, url="")
+            self.index += 1
+            return True
         if name is None and _UNCLOSED_IMAGE.search(stripped):
             name = self._name_after_wrapped_avatar()
         elif name is None:
@@ -761,6 +789,14 @@ class _Reader:
         lone "-" is an upvote count of none."""
         if stripped == "-":
             return line.lstrip().startswith("-  ") and self._one(_CHROME, "", line)
+        return self._bullet(line, stripped)
+
+    def _asterisk(self, line: str, stripped: str) -> bool:
+        """A line in bold ("**The Llama 3 Herd of Models**", as PDF converters mark a
+        title), read again as its text; else a list item."""
+        if _BOLD_LINE.fullmatch(stripped):
+            self.lines[self.index] = stripped[2:-2]
+            return True
         return self._bullet(line, stripped)
 
     def _bullet(self, line: str, stripped: str) -> bool:
@@ -999,7 +1035,7 @@ def _starts_a_shape(stripped: str) -> bool:
         or (first in _RULE_CHARACTERS and _RULE.fullmatch(stripped))
         or (first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped))
         # A paper page's dump joined on: browsers put no blank line before its id line.
-        or (first in "a[!" and is_paper_page_id_line(stripped))
+        or (first in "a[!P" and is_paper_page_id_line(stripped))
     ):
         return True
     if first == "S" and stripped.startswith(_SUBMITTED_BY):
@@ -1065,7 +1101,7 @@ _BY_FIRST_CHARACTER: dict[str, Callable[[_Reader, str, str], bool]] = {
     "•": _Reader._separator,
     "#": _Reader._heading,
     "[": _Reader._link_or_name,
-    "*": _Reader._bullet,
+    "*": _Reader._asterisk,
     "+": _Reader._bullet,
     "-": _Reader._dash,
     "!": _Reader._image,
@@ -1101,9 +1137,10 @@ def _first_link(lines: list[str], start: int) -> tuple[int, str, str, str] | Non
 
 
 def _heading_text(text: str) -> str:
-    """An ATX heading's text without its optional closing "#"s ("## Title ##")."""
+    """An ATX heading's text without its optional closing "#"s ("## Title ##"), or the
+    bold that makes up all of it (pymupdf4llm's "# **Daily Papers**")."""
     if not text.endswith("#"):
-        return text
+        return text[2:-2] if text.endswith("**") and _BOLD_LINE.fullmatch(text) else text
     opened = text.rstrip("#")
     if opened and not opened[-1].isspace():
         return text  # "C#" keeps its "#"
