@@ -41,6 +41,25 @@ def test_real_paper_page() -> None:
     assert paper.comments == 2  # entries in the props' comments list
 
 
+@pytest.mark.parametrize(
+    ("converted", "page"),
+    [
+        ("daily_listing_2024-08-01.pandoc-gfm.md", "daily_listing_2024-08-01.html"),
+        ("paper_page_2509.24002.pandoc-gfm.md", "paper_page_2509.24002.prettified.html"),
+    ],
+)
+def test_pandocs_gfm_keeps_the_props_as_raw_html_and_they_are_read(
+    converted: str, page: str
+) -> None:
+    """``pandoc -t gfm`` (and commonmark, markdown_mmd, markdown_phpextra) keeps each div
+    as raw HTML, the hydration element too, with its data-props written as "props"
+    (read off the file): it failed as an element with no data-props."""
+    listing = paperlist.load(DATA / "html" / converted, strict=True)
+    assert listing.format == "html"
+    assert listing.papers == paperlist.load(DATA / "html" / page, strict=True).papers
+    assert len(listing) == (13 if "listing" in converted else 1)
+
+
 @pytest.mark.parametrize("target_first", [True, False])
 @pytest.mark.parametrize("quote", ['"', "'"])
 def test_daily_page_equals_its_json(target_first: bool, quote: str) -> None:

@@ -401,7 +401,9 @@ def _readable_props(element: Any) -> _Props | str:
     """A hydration element's props and the names they repeat, or why no mode can read
     them (no attribute, broken JSON, not the object its target holds)."""
     target = element.get("data-target")
-    raw = element.get("data-props")
+    # pandoc's Markdown writers (gfm, commonmark) keep the element as raw HTML, its
+    # data-props written as "props".
+    raw = element.get("data-props") or element.get("props")
     if not raw:
         return f"the {target} element has no data-props (empty or beyond the parser's limits)"
     try:
