@@ -83,7 +83,8 @@ def test_format_modules_import_no_other_format_but_the_api_mapping() -> None:
     """Readers share helpers, not each other's code; HTML and JSON share the API mapping.
 
     huggingface_hub's dicts hold the API's values, read by the API mapping's
-    checks; paperlist's paper objects report JSON values as it does.
+    checks; paperlist's paper objects report JSON values as it does, and a table's
+    rows are read as paper objects.
     """
     formats = {name for name in MODULES if name.startswith("paperlist._formats.")}
     allowed = {
@@ -97,9 +98,12 @@ def test_format_modules_import_no_other_format_but_the_api_mapping() -> None:
         "paperlist._formats.html": {"paperlist._formats.api", "paperlist._formats.html_cards"},
         "paperlist._formats.text_grammar": {
             "paperlist._formats.reader_blocks",
+            "paperlist._formats.table",
             "paperlist._formats.text_lexer",
             "paperlist._formats.text_paper_page",
         },
+        # A table's rows are read as paperlist's own paper objects are.
+        "paperlist._formats.table": {"paperlist._formats.document"},
     }
     for module in formats:
         assert GRAPH[module] & formats <= allowed.get(module, set()), module

@@ -237,7 +237,8 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
         choices=OUTPUTS,
         default="table",
         help="table (default), json (paperlist's own format), jsonl (one paper object per "
-        "line, which paperlist reads back), csv (lists as JSON arrays), bibtex, ids",
+        "line), csv (lists as JSON arrays), bibtex, ids; paperlist reads json, jsonl and "
+        "csv back",
     )
     output.add_argument(
         "-q",

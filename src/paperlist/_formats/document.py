@@ -222,10 +222,13 @@ class PaperObjectMapper:
                 papers.append(paper)
         return papers
 
-    def map_item(self, item: dict[str, Any], path: str, index: int = 0) -> Paper | None:
+    def map_item(
+        self, item: dict[str, Any], path: str, index: int = 0, *, line: int | None = None
+    ) -> Paper | None:
         """One paper object at ``path``, or None when it is reported.
 
-        ``index`` is the position its Paper will have in the Listing.
+        ``index`` is the position its Paper will have in the Listing; ``line``, where
+        the object stands in its file, if it is known (a table's row).
         """
         url = item.get(PAPER_URL_KEY)
         if PAPER_URL_KEY in item:
@@ -233,13 +236,14 @@ class PaperObjectMapper:
         paper = _structure(item, Paper, path)
         if isinstance(paper, str):
             message, where = _message_and_path(paper)
-            self.context.report(message, field=where)
+            self.context.report(message, field=where, line=line)
             return None
         if url is not None and url != paper.url:
             self.context.report(
                 f"expected {paper.url!r} at {path}.url, the page of its arxiv_id, got {url!r}",
                 field=f"{path}.url",
                 index=index,
+                line=line,
             )
         return paper
 

@@ -60,6 +60,7 @@ from .._printed_pages import without_running_lines
 from .._strings import normalise_space, shorten
 from ..errors import ParseError
 from .reader_blocks import Block, reader_blocks, skip_reader_header
+from .table import load_table, opens_table
 from .text_lexer import (
     ARCHIVE_BANNER,
     MAX_TITLE_LENGTH,
@@ -883,7 +884,9 @@ def _without_tools_marks(text: str) -> str:
 
 
 def load_text(text: str, context: LoadContext) -> Listing:
-    """Read a plain-text or Markdown dump of a Daily Papers page."""
+    """Read a plain-text or Markdown dump of a Daily Papers page, or a table of papers."""
+    if opens_table(text):  # the hf command's list, paperlist's own CSV
+        return load_table(text, context)
     foreign = foreign_markup(text)
     if foreign is not None:  # its links and blocks would read as cards
         language, position = foreign
