@@ -28,6 +28,8 @@ from conftest import (
 )
 from pagebuilder import listing_page
 from paperlist import Listing, ParseError
+from paperlist._cli_output import render
+from paperlist._export import RECORD_FIELDS
 
 TODAY = datetime.date(2026, 10, 2)
 FORMATS = [None, "text", "json", "html"]
@@ -108,7 +110,13 @@ def test_dump_like_text(data: str, format: str | None) -> None:
 
 def _sample_texts() -> list[str]:
     html_page = listing_page(json_items("daily_papers_2025-10-03.json")[:5])
+    # Tables: the hf command's list, and paperlist's own CSV of a rich API response.
+    own_csv = "".join(
+        render(paperlist.load(JSON_FILES[-1])[:6], "csv", columns=RECORD_FIELDS, width=None)
+    )
     return [
+        (DATA / "text" / "daily_papers_2024-08-02.hf-papers-ls.tsv").read_text(encoding="utf-8"),
+        own_csv,
         SEED.read_text(encoding="utf-8")[:20000],
         SEARCH_HEAD.read_text(encoding="utf-8"),
         SEARCH_TAIL.read_text(encoding="utf-8"),
