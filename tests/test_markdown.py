@@ -209,3 +209,31 @@ def test_pymupdf4llms_bold_lines_and_glued_counts_read_as_the_card() -> None:
         ("The Llama 3 Herd of Models", "akhaliq", 94, 533, 5),
         ("Tora", "akhaliq", 24, 5, 2),
     ]
+
+
+def test_a_list_of_links_to_paper_pages_gives_a_paper_each() -> None:
+    """A digest's list ("- [Title](…) (2025-09, 665 upvotes): its summary"): before, the
+    text above was the first paper's title and the next items were its abstract."""
+    text = (
+        "- Language models: 8,096 papers\n\n"
+        "- [Sharing is Caring](https://huggingface.co/papers/2509.08721) (2025-09): SAPO.\n"
+        "- [GrandCode](https://huggingface.co/papers/2604.02721) (2026-04): A system.\n"
+    )
+    listing = paperlist.loads(text)
+    assert [(paper.title, paper.arxiv_id, paper.abstract) for paper in listing] == [
+        ("Sharing is Caring", "2509.08721", "(2025-09): SAPO."),
+        ("GrandCode", "2604.02721", "(2026-04): A system."),
+    ]
+    assert [issue.line for issue in listing.issues] == [1]  # the text above: no paper
+
+
+def test_a_short_line_linking_to_a_paper_is_its_title_a_paragraph_its_abstract() -> None:
+    title = "Some line of text\n\n[Sharing is Caring](https://huggingface.co/papers/2509.08721)\n"
+    assert [(p.title, p.arxiv_id) for p in paperlist.loads(title)] == [
+        ("Sharing is Caring", "2509.08721")
+    ]
+    # A page links its abstract so (firecrawl's Markdown): a sentence's end closes it.
+    abstract = "Title\n\n[We study caring. It helps.](https://huggingface.co/papers/2509.08721)\n"
+    assert [(p.title, p.arxiv_id, p.abstract) for p in paperlist.loads(abstract)] == [
+        ("Title", "2509.08721", "We study caring. It helps.")
+    ]

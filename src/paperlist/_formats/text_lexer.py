@@ -1008,7 +1008,22 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if authors is not None:
         count = authors["count"]
         return _AUTHORS, count, parse_count(count), True
+    if _is_title_text(text):
+        # A short line linking to a paper is its title (a digest's "- [Title](…)"): a
+        # page links its abstract (a paragraph, a sentence's end closing it) so.
+        return _TITLE, unescape_markdown(text), None, True
     return _ABSTRACT, unescape_markdown(text), None, "\n" not in text
+
+
+def _is_title_text(text: str) -> bool:
+    """Text a title could be: one short line, no image or link inside, no sentence's end."""
+    return (
+        len(text) <= MAX_TITLE_LENGTH
+        and "\n" not in text
+        and "](" not in text
+        and not text.startswith(("!", "["))
+        and not text.rstrip().endswith(".")
+    )
 
 
 def _is_video(text: str) -> bool:
@@ -1034,6 +1049,8 @@ def _starts_a_shape(stripped: str) -> bool:
         or (first == "#" and _HEADING.fullmatch(stripped))
         or (first in _RULE_CHARACTERS and _RULE.fullmatch(stripped))
         or (first == "[" and stripped.endswith(")") and _LINK.fullmatch(stripped))
+        # A list item that opens with a link ("- [Title](…)"): a list holds no paragraph.
+        or (first in "-*+" and stripped[1:3] == " [")
         # A paper page's dump joined on: browsers put no blank line before its id line.
         or (first in "a[!P" and is_paper_page_id_line(stripped))
     ):
