@@ -180,6 +180,7 @@ def test_a_line_above_the_front_matter_is_reported_not_made_a_paper(line: str) -
         ("·<br>5 authors<br/> 2<BR />", "· 5 authors  2 "),
         ("<!-- Start of picture text -->x<!-- End of picture text -->\n<!-- image -->", "x\n"),
         ("<span class='a'>a</span> <b>b</b> <em>c</em>", "a b c"),
+        ('<a id="source-section-0"></a>\n\nnew', "\n\nnew"),
         # Not inline HTML, or not on one line: text as written.
         ("p < 0.05 and <body> and a<b", "p < 0.05 and <body> and a<b"),
         (
@@ -237,3 +238,29 @@ def test_a_short_line_linking_to_a_paper_is_its_title_a_paragraph_its_abstract()
     assert [(p.title, p.arxiv_id, p.abstract) for p in paperlist.loads(abstract)] == [
         ("Title", "2509.08721", "We study caring. It helps.")
     ]
+
+
+def test_anchors_and_image_names_a_tool_left_are_no_papers() -> None:
+    """Cut from a real dump of the 2026 trending page by a site's own script (its
+    "structured-html-v2"): '<a id=…></a>' anchors, and "[图片：无替代文本]" ("picture: no
+    alternative text") where each image stood, the avatar above the submitter's name
+    too. Before, each name and the submitter were papers of their own."""
+    text = (
+        "## Extracted Text\n\n"
+        '<a id="source-section-2"></a>\n\n'
+        "Submitted by\n\n[图片：无替代文本]\n\nvvasilev\n\n\n"
+        '<a id="source-section-3"></a>\n\n'
+        "### [Kandinsky 6.0 Video](https://huggingface.co/papers/2610.05608)\n\n\n"
+        "We present Kandinsky 6.0 Video, a family of foundation diffusion models.\n\n\n"
+        "[[图片：无替代文本]](https://huggingface.co/papers/2412.20138)\n\n\n"
+        '<a id="source-section-7"></a>\n\n'
+        "### [TradingAgents](https://huggingface.co/papers/2412.20138)\n\n\n"
+        "A multi-agent framework for stock trading.\n\n\n"
+        "- [图片：无替代文本]\n\n- 4 authors\n"
+    )
+    listing = paperlist.loads(text)
+    assert [(p.title, p.arxiv_id, p.submitted_by, p.author_count) for p in listing] == [
+        ("Kandinsky 6.0 Video", "2610.05608", "vvasilev", None),
+        ("TradingAgents", "2412.20138", None, 4),
+    ]
+    assert listing.issues == ()

@@ -57,9 +57,10 @@ _INLINE_DATA_ADDRESS = re.compile(r"\(data:[^)\s]*\)")
 
 
 # The inline HTML a Markdown converter keeps as it is: phrase tags (pymupdf4llm underlines a
-# link's text with "<u>") and line breaks. A "<" opens each, so the search skips ahead in C.
+# link's text with "<u>"), anchors ('<a id="section-1"></a>') and line breaks. A "<"
+# opens each, so the search skips ahead in C.
 _INLINE_TAG = re.compile(
-    r"<(?:/?(?:u|b|i|em|strong|mark|small|sup|sub|span|ins|del|s)|br)(?:\s[^<>\n]*)?/?>",
+    r"<(?:/?(?:a|u|b|i|em|strong|mark|small|sup|sub|span|ins|del|s)|br)(?:\s[^<>\n]*)?/?>",
     re.IGNORECASE,
 )
 _COMMENT_OPENING, _COMMENT_CLOSING = "<!--", "-->"

@@ -215,7 +215,9 @@ _URL_AFTER = re.compile(r"\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 # Lines that are only images, bracketed image names ("[2407]", "[ ]"), text browsers'
 # "[IMG]" or list markers: avatar lists and widgets, furniture wherever they stand.
 _IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)|\[IMG\])\s*)+")
-_BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.-]*\]")
+# An image's name where a tool keeps no image: lynx's "[2407]", w3m's "[Hugging Face's
+# logo]", a Chinese tool's "[图片：无替代文本]" ("picture: no alternative text").
+_BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.:：-]*\]")
 _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
 _AVATAR_BULLETS_THEN_SEPARATOR = re.compile(r"(?:[*•+-]\s*)*[·⋅]")
@@ -734,12 +736,15 @@ class _Reader:
 
     def _submitter_below(self) -> re.Match[str] | None:
         """The submitter's name when a tool put it below "Submitted by", past blank
-        lines and the avatar (at most eight lines on, as a month's day may stand)."""
+        lines and the avatar or its name (at most eight lines on, as a month's day may
+        stand)."""
         lines = self.lines
         for below in range(self.index + 1, min(len(lines), self.index + 1 + _LABEL_REACH)):
             candidate = lines[below].strip()
             if not candidate or _IMAGES_ONLY.fullmatch(candidate):
                 continue
+            if candidate[0] == "[" and _BRACKETED_NAME.fullmatch(candidate):
+                continue  # the avatar's name where a tool keeps no image
             name = _SUBMITTER_NAME.fullmatch(candidate)
             if name is not None:
                 self.index = below
@@ -1000,7 +1005,13 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
-    if not text or _IMAGES_ONLY.fullmatch(text) or is_bare_url(text) or _is_video(text):
+    if (
+        not text
+        or _IMAGES_ONLY.fullmatch(text)
+        or is_bare_url(text)
+        or _is_video(text)
+        or (text[0] == "[" and _BRACKETED_NAME.fullmatch(text))
+    ):
         return _THUMBNAIL, "", None, True  # an image or a video: no title
     if _AVATAR_BULLETS_THEN_SEPARATOR.fullmatch(text):
         return _SEPARATOR, "·", None, True  # the end of an avatar list (elinks links each)
