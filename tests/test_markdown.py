@@ -240,27 +240,72 @@ def test_a_short_line_linking_to_a_paper_is_its_title_a_paragraph_its_abstract()
     ]
 
 
-def test_anchors_and_image_names_a_tool_left_are_no_papers() -> None:
-    """Cut from a real dump of the 2026 trending page by a site's own script (its
-    "structured-html-v2"): '<a id=…></a>' anchors, and "[图片：无替代文本]" ("picture: no
-    alternative text") where each image stood, the avatar above the submitter's name
-    too. Before, each name and the submitter were papers of their own."""
-    text = (
-        "## Extracted Text\n\n"
-        '<a id="source-section-2"></a>\n\n'
+def test_a_2026_trending_card_as_a_sites_own_script_dumped_it() -> None:
+    """Cut from a real dump of the trending page (October 2026) by a site's own script
+    (its "structured-html-v2"), abstracts shortened: '<a id=…></a>' anchors; "[图片：无替代
+    文本]" ("picture: no alternative text") where each image stood, the avatar above the
+    submitter's name and in the organisation chip too; a "-" for each avatar it dropped;
+    the chip and "· Published on Oct 4, 2026" on one line; the upvote button, labelled,
+    after the card's text; each card twice. Before, each image's name and the submitter
+    were papers, and no card kept its upvotes, date, organisation or repository."""
+    card = (
         "Submitted by\n\n[图片：无替代文本]\n\nvvasilev\n\n\n"
         '<a id="source-section-3"></a>\n\n'
         "### [Kandinsky 6.0 Video](https://huggingface.co/papers/2610.05608)\n\n\n"
         "We present Kandinsky 6.0 Video, a family of foundation diffusion models.\n\n\n"
+        "[[图片：kandinskylab] Kandinsky Lab](https://huggingface.co/kandinskylab) · "
+        "Published on Oct 4, 2026\n\n\n"
+        "[Upvote\n\n117](https://huggingface.co/login?next=%2Fpapers%2F2610.05608)\n\n"
+        "[GitHub 131](https://github.com/kandinskylab/kandinsky-6) "
+        "[arXiv Page](https://arxiv.org/abs/2610.05608)\n\n\n"
+    )
+    second = (
         "[[图片：无替代文本]](https://huggingface.co/papers/2412.20138)\n\n\n"
         '<a id="source-section-7"></a>\n\n'
         "### [TradingAgents](https://huggingface.co/papers/2412.20138)\n\n\n"
         "A multi-agent framework for stock trading.\n\n\n"
-        "- [图片：无替代文本]\n\n- 4 authors\n"
+        "-\n\n-\n\n-\n\n- [图片：无替代文本]\n\n- 4 authors\n\n· Published on Dec 28, 2024\n\n\n"
+        "[Upvote\n\n149](https://huggingface.co/login?next=%2Fpapers%2F2412.20138)\n\n"
+        "[GitHub 110k](https://github.com/tauricresearch/tradingagents) "
+        "[arXiv Page](https://arxiv.org/abs/2412.20138)\n\n\n"
     )
-    listing = paperlist.loads(text)
-    assert [(p.title, p.arxiv_id, p.submitted_by, p.author_count) for p in listing] == [
-        ("Kandinsky 6.0 Video", "2610.05608", "vvasilev", None),
-        ("TradingAgents", "2412.20138", None, 4),
+    text = "## Extracted Text\n\n" + card + card + second + second
+    listing = paperlist.loads(text, today="2026-10-10", strict=True)
+    assert [
+        (
+            paper.title,
+            paper.arxiv_id,
+            paper.upvotes,
+            paper.published,
+            paper.organization_id,
+            paper.author_count,
+            paper.repo_url,
+            paper.github_stars,
+            paper.submitted_by,
+        )
+        for paper in listing
+    ] == [
+        (
+            "Kandinsky 6.0 Video",
+            "2610.05608",
+            117,
+            datetime.date(2026, 10, 4),
+            "kandinskylab",
+            None,
+            "https://github.com/kandinskylab/kandinsky-6",
+            131,
+            "vvasilev",
+        ),
+        (
+            "TradingAgents",
+            "2412.20138",
+            149,
+            datetime.date(2024, 12, 28),
+            None,
+            4,
+            "https://github.com/tauricresearch/tradingagents",
+            110_000,
+            None,
+        ),
     ]
-    assert listing.issues == ()
+    assert listing[0].organization == "Kandinsky Lab"

@@ -66,6 +66,7 @@ from .text_lexer import (
     MAX_TITLE_LENGTH,
     READER_VIEW,
     READER_VIEW_BEFORE_CARDS,
+    UPVOTE_LABEL,
     Kind,
     Unit,
     holds_cards,
@@ -537,8 +538,12 @@ class _Assembler:
 
     def _votes(self, unit: Unit, following: Unit | None) -> None:
         """An upvote count before a title; a bare number after a card's attributes is
-        its comment count, unless a title follows it."""
+        its comment count, unless a title follows it; an "Upvote" button after a card's
+        text is its own count."""
         card = self.card
+        if card is not None and card.upvotes is None and unit.text.startswith(UPVOTE_LABEL):
+            card.upvotes = unit.value
+            return
         if (
             card is not None
             and unit.url is None

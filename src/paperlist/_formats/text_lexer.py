@@ -32,6 +32,7 @@ __all__ = [
     "MAX_TITLE_LENGTH",
     "READER_VIEW",
     "READER_VIEW_BEFORE_CARDS",
+    "UPVOTE_LABEL",
     "Kind",
     "Unit",
     "holds_cards",
@@ -250,13 +251,18 @@ _BULLET = re.compile(r"•\s*(?P<name>\S.*)")
 _AUTHORS_THEN_COMMENTS = re.compile(
     rf"(?:·\s*)?{AUTHOR_COUNT_PATTERN}\s+(?P<comments>\d[\d,]*)", re.IGNORECASE
 )
+# The separator and the date on one line, "Published on" maybe before it.
+_SEPARATOR_THEN_DATE = re.compile(r"·\s*(?:Published on\s+)?(?P<date>[A-Z][a-z]{2,8}\.? \d.*)")
 # A line in bold: its text, no asterisk inside.
 _BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 # The closing "#"s are cut by _heading_text: a lazy text before an optional
 # "\s+#+" backtracked over every run of spaces, in quadratic time.
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
 _LINK = re.compile(r"\[(?P<text>.*)\]\(\s*<?(?P<url>[^\s)>]*)>?\s*\)", re.DOTALL)
-_CHIP = re.compile(r"!\[(?P<handle>[^\]]*)\]\([^)]*\)\s*(?P<name>.*)", re.DOTALL)
+# An organisation chip's text: its avatar, as an image or an image's name, then its name.
+_CHIP = re.compile(
+    r"(?:!\[(?P<handle>[^\]]*)\]\([^)]*\)|\[[\w\s.:：-]*\])\s*(?P<name>.*)", re.DOTALL
+)
 _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
@@ -275,8 +281,10 @@ _AUTHOR_BULLETS_END = re.compile(
 # count); note exports write it "[-] 1".
 _CHECKBOX = r"\[[ xX-]?\]"
 _UPVOTE_TEXT = re.compile(
-    rf"(?:-\s*)?(?:{_CHECKBOX}\s*)?(?:Upvote\s+)?(?P<count>\d[\d,]*|-)", re.IGNORECASE
+    rf"(?:-\s*)?(?:{_CHECKBOX}\s*)?(?P<label>Upvote\s+)?(?P<count>\d[\d,]*|-)", re.IGNORECASE
 )
+UPVOTE_LABEL = "Upvote "
+"""Before a VOTES unit's count when the page labelled it: the button of a card's own."""
 _CHECKBOX_COUNT = re.compile(rf"{_CHECKBOX}\s*(?P<count>\d[\d,]*)")
 _MONTH_NAMES = frozenset(
     {
@@ -419,6 +427,20 @@ class _Reader:
         if first.isdigit() and (counts := _AUTHORS_THEN_COMMENTS.fullmatch(stripped)):
             return self._authors_then_comments(line, counts)
         return "](" in stripped and self._before_link(line, stripped)
+
+    def _separator_and_more(self, line: str, stripped: str) -> bool:
+        """ "·" and what follows it on its line: pymupdf4llm's "· 533 authors 5", or a
+        2026 card's "· Published on Oct 4, 2026" after its organisation chip."""
+        counts = _AUTHORS_THEN_COMMENTS.fullmatch(stripped)
+        if counts is not None:
+            return self._authors_then_comments(line, counts)
+        dated = _SEPARATOR_THEN_DATE.fullmatch(stripped)
+        if dated is None or not looks_like_card_date(dated["date"]):
+            return False
+        self._emit(_SEPARATOR, "·", line)
+        self._emit(_DATE, dated["date"], line)
+        self.index += 1
+        return True
 
     def _authors_then_comments(self, line: str, counts: re.Match[str]) -> bool:
         """ "· 533 authors 5": a card's author and comment counts read as one line."""
@@ -566,8 +588,8 @@ class _Reader:
         authors = _author_line(stripped)
         if authors is not None:
             return self._one(_AUTHORS, authors[0], line, authors[1])
-        if stripped[0] == "·" and (counts := _AUTHORS_THEN_COMMENTS.fullmatch(stripped)):
-            return self._authors_then_comments(line, counts)
+        if stripped[0] == "·" and self._separator_and_more(line, stripped):
+            return True
         if stripped[0] == "•" and self._bullet(line, stripped):
             return True
         bullet = _BULLET.fullmatch(stripped)
@@ -791,10 +813,21 @@ class _Reader:
 
     def _dash(self, line: str, stripped: str) -> bool:
         """A "-" list item (pandoc writes "-   ·", and "-   " for an emptied one); a
-        lone "-" is an upvote count of none."""
+        lone "-" is an upvote count of none, but before another item ("-" / "- 4
+        authors": an avatar list whose images a tool dropped)."""
         if stripped == "-":
-            return line.lstrip().startswith("-  ") and self._one(_CHROME, "", line)
+            emptied = line.lstrip().startswith("-  ") or self._item_follows()
+            return emptied and self._one(_CHROME, "", line)
         return self._bullet(line, stripped)
+
+    def _item_follows(self) -> bool:
+        """Whether the next line that is not blank, a few lines on, is a "-" list item."""
+        lines = self.lines
+        for below in range(self.index + 1, min(len(lines), self.index + 4)):
+            following = lines[below].lstrip()
+            if following:
+                return following.startswith("-")
+        return False
 
     def _asterisk(self, line: str, stripped: str) -> bool:
         """A line in bold ("**The Llama 3 Herd of Models**", as PDF converters mark a
@@ -983,7 +1016,10 @@ def _link_shape(text: str, url: str) -> _LinkShape | None:
         return _paper_link_shape(text, url)
     upvotes = _UPVOTE_TEXT.fullmatch(" ".join(text.split()))
     if upvotes is not None:
-        return _VOTES, upvotes["count"], parse_count(upvotes["count"]) or 0, True
+        count = upvotes["count"]
+        # The word says so: a button after the card's text (a 2026 trending card), its own.
+        labelled = count if upvotes["label"] is None else UPVOTE_LABEL + count
+        return _VOTES, labelled, parse_count(count) or 0, True
     return _owner_link_shape(text, url)
 
 
