@@ -216,8 +216,8 @@ _URL_AFTER = re.compile(r"\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 # Lines that are only images, bracketed image names ("[2407]", "[ ]"), text browsers'
 # "[IMG]" or list markers: avatar lists and widgets, furniture wherever they stand.
 _IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)|\[IMG\])\s*)+")
-# An image's name where a tool keeps no image: lynx's "[2407]", w3m's "[Hugging Face's
-# logo]", a Chinese tool's "[图片：无替代文本]" ("picture: no alternative text").
+# An image's name where a tool keeps no image: lynx's "[2407]", w3m's "[papers-by]", a
+# Chinese tool's "[图片：无替代文本]" ("picture: no alternative text").
 _BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.:：-]*\]")
 _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
@@ -260,9 +260,7 @@ _BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
 _LINK = re.compile(r"\[(?P<text>.*)\]\(\s*<?(?P<url>[^\s)>]*)>?\s*\)", re.DOTALL)
 # An organisation chip's text: its avatar, as an image or an image's name, then its name.
-_CHIP = re.compile(
-    r"(?:!\[(?P<handle>[^\]]*)\]\([^)]*\)|\[[\w\s.:：-]*\])\s*(?P<name>.*)", re.DOTALL
-)
+_CHIP = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|\[[\w\s.:：-]*\])\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
