@@ -122,3 +122,23 @@ def test_a_bad_row_is_reported_at_its_line_and_the_others_read(row: str, message
 def test_text_that_only_looks_like_a_table_is_read_as_text(text: str) -> None:
     with pytest.raises(paperlist.ParseError, match="no paper card found"):
         paperlist.loads(text)
+
+
+def test_a_list_cell_that_is_no_json_array_leaves_the_list_unknown() -> None:
+    text = 'title,authors,upvotes\nA paper,"Smith, Jones",3\n'
+    listing = paperlist.loads(text)
+    assert [(paper.title, paper.authors, paper.upvotes) for paper in listing] == [
+        ("A paper", (), 3)
+    ]
+    [issue] = listing.issues
+    assert (issue.line, issue.field) == (2, "authors")
+    assert issue.message == "expected a JSON array in the authors column, got 'Smith, Jones'"
+
+
+def test_a_row_without_a_title_is_no_paper_and_reported() -> None:
+    text = "id\ttitle\tupvotes\n2408.00714\t\t35\n2401.00001\tOther\t3\n"
+    listing = paperlist.loads(text)
+    assert [paper.title for paper in listing] == ["Other"]
+    [issue] = listing.issues
+    assert issue.line == 2
+    assert "title" in issue.message
