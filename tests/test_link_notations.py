@@ -211,6 +211,23 @@ def test_a_printings_pieces_may_change_places_from_one_sheet_to_the_next() -> No
     )
 
 
+def test_a_printings_pieces_may_be_missing_from_the_next_sheets_end() -> None:
+    """pdfminer may place the date and title of a sheet inside its text: the sheet after
+    the next one, which shows them at its top again, says they are the printing's. Text
+    above the first sheet's header (a note's own line) keeps it there."""
+    footer = "file:///p.html\n{}/4"
+    sheets = [
+        "\n".join(["A note", *_HEADER, "a", footer.format(1)]),
+        "\n".join([*_HEADER[::-1], "b", footer.format(2)]),
+        "\n".join(["c", *_HEADER, "d", footer.format(3)]),
+        "\n".join([*_HEADER, "e", footer.format(4)]),
+    ]
+    header = "\n".join(_HEADER)
+    assert without_running_lines(_printed(*sheets)) == _printed(
+        f"A note\n{header}\na\n\n", "\n\nb\n\n", f"c\n{header}\nd\n\n", "\n\ne\n\n"
+    )
+
+
 def test_a_last_sheet_without_its_form_feed_ends_at_the_last_counter() -> None:
     """markitdown strips the form feed after the last sheet: text ending in the printing's
     last counter, "3/3", is its last sheet; text ending otherwise is none (below)."""
