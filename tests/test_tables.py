@@ -142,3 +142,18 @@ def test_a_row_without_a_title_is_no_paper_and_reported() -> None:
     [issue] = listing.issues
     assert issue.line == 2
     assert "title" in issue.message
+
+
+def test_the_hf_commands_search_and_its_missing_values_read_as_they_are_meant() -> None:
+    """``hf papers search`` writes the summary instead of comments and the submitter (as
+    its code lays the table out), and a value it has not as "None"."""
+    text = (
+        "id\ttitle\tsummary\tupvotes\tpublished_at\n"
+        "2408.00714\tSAM 2\tWe present SAM 2.\t35\t2024-08-01T17:00:08+00:00\n"
+        "2401.00001\tNone\tNone\tNone\tNone\n"
+    )
+    listing = paperlist.loads(text, strict=True)
+    assert [(p.arxiv_id, p.title, p.abstract, p.upvotes, p.published) for p in listing] == [
+        ("2408.00714", "SAM 2", "We present SAM 2.", 35, datetime.date(2024, 8, 1)),
+        ("2401.00001", "None", None, None, None),  # a title is what it says
+    ]

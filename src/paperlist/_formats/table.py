@@ -1,8 +1,9 @@
 """Tables of papers another tool wrote, a header row naming the columns.
 
-Two are read: the ``hf`` command's list of daily papers (``hf papers ls``, whose
-output to a file or a pipe is tab-separated: id, title, upvotes, comments,
-published_at, submitted_by_name) and paperlist's own CSV (``paperlist --output csv``,
+Two are read: the ``hf`` command's lists of papers (``hf papers ls`` and ``hf papers
+search``, whose output to a file or a pipe is tab-separated: id, title, the summary
+for a search, upvotes, comments for a day's list, published_at, submitted_by_name), a
+value it has not written "None"; and paperlist's own CSV (``paperlist --output csv``,
 its columns Paper's fields and ``url``, lists as JSON arrays). Each row is read
 as paperlist reads its own paper objects, once its cells are values: a cell
 that is no value of its column is reported at its line, as a wrong type is.
@@ -27,16 +28,20 @@ from .document import PaperObjectMapper
 
 __all__ = ["load_table", "opens_table"]
 
-# The hf command's columns, as Paper's fields; the submitter's display name has none
-# (submitted_by is a handle, as on the site's cards), as in a paper page's dump.
+# The hf command's columns (`hf papers ls`, and `hf papers search` with the summary), as
+# Paper's fields; the submitter's display name has none (submitted_by is a handle, as on
+# the site's cards), as in a paper page's dump.
 _HF_COLUMNS: dict[str, str | None] = {
     "id": "arxiv_id",
     "title": "title",
+    "summary": "abstract",
     "upvotes": "upvotes",
     "comments": "comments",
     "published_at": "published",
     "submitted_by_name": None,
 }
+# The hf command writes a value it has not as "None".
+_HF_UNKNOWN = "None"
 _OWN_COLUMNS: dict[str, str | None] = {name: name for name in RECORD_FIELDS}
 _INTEGERS = frozenset(
     {"author_count", "upvotes", "comments", "github_stars"}
@@ -102,8 +107,8 @@ def load_table(text: str, context: LoadContext) -> Listing:
                 f"expected {len(names)} cells, one a column, got {len(cells)}", line=line
             )
             continue
-        row = _Row(context, line, len(papers))
-        item = row.item(names, cells, known)
+        unknown = _HF_UNKNOWN if known is _HF_COLUMNS else ""
+        item = _Row(context, line, len(papers)).item(names, cells, known, unknown)
         paper = mapper.map_item(item, f"$[{len(papers)}]", len(papers), line=line)
         if paper is not None:
             papers.append(paper)
@@ -133,12 +138,14 @@ class _Row:
         self.context, self.line, self.index = context, line, index
 
     def item(
-        self, names: list[str], cells: list[str], known: dict[str, str | None]
+        self, names: list[str], cells: list[str], known: dict[str, str | None], unknown: str
     ) -> dict[str, Any]:
+        """The row's paper object; a cell that is empty, or ``unknown`` (but a title),
+        is a value the table has not."""
         item: dict[str, Any] = {}
         for name, cell in zip(names, cells, strict=True):
             field = known[name]
-            if field is not None and cell:
+            if field is not None and cell and (cell != unknown or field == "title"):
                 value = self._value(field, cell)
                 if value is not _UNREADABLE:
                     item[field] = value
