@@ -309,3 +309,31 @@ def test_a_2026_trending_card_as_a_sites_own_script_dumped_it() -> None:
         ),
     ]
     assert listing[0].organization == "Kandinsky Lab"
+
+
+def test_a_digests_decorated_lines_between_papers_are_no_papers() -> None:
+    """The layout of a real digest of Hugging Face papers in the search index (PeekDeck's):
+    each paper's organisation ("🏢 Robbyant") and counts ("▲ 30 • 💬 3") on lines of their
+    own, each followed by a paragraph. Before, each such line with the paragraph after it
+    was a paper, kept between two papers as the seed's bare cards are; no arXiv title opens
+    with a pictograph."""
+    text = (
+        "**[Geometric Context Transformer](https://huggingface.co/papers/2604.14141)**\n\n"
+        "*Lin-Zhuo Chen, Jian Gao, Yihang Chen et al. (11 authors)*\n\n"
+        "🏢 Robbyant\n\n"
+        "LingBot-Map is a feed-forward 3D foundation model that reconstructs scenes.\n\n"
+        "▲ 30 • 💬 3 • ⭐ 14,841 • 3mo ago\n\n"
+        "---\n\n"
+        "**[SkillOpt: Executive Strategy](https://huggingface.co/papers/2605.23904)**\n\n"
+        "*Yifan Yang, Ziyang Gong, Weiquan Huang et al. (15 authors)*\n\n"
+        "🏢 Microsoft Research\n\n"
+        "SkillOpt introduces a systematic text-space optimizer for agent skills.\n"
+    )
+    listing = paperlist.loads(text)
+    assert [(paper.title, paper.arxiv_id) for paper in listing] == [
+        ("Geometric Context Transformer", "2604.14141"),
+        ("SkillOpt: Executive Strategy", "2605.23904"),
+    ]
+    reported = " ".join(issue.message for issue in listing.issues)
+    assert "'🏢 Robbyant'" in reported
+    assert "'▲ 30 • 💬 3 • ⭐ 14,841 • 3mo ago'" in reported

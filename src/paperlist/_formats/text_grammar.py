@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -181,6 +182,12 @@ class _Card:
         )
 
 
+def _opens_with_a_pictograph(title: str) -> bool:
+    """Whether ``title`` opens with an emoji or another pictograph (a digest's "🏢 Robbyant",
+    "▲ 30 • 💬 3"): no arXiv title does, so such a line needs evidence to be a paper."""
+    return bool(title) and unicodedata.category(title[0]) == "So"
+
+
 def _merged(kept: Paper, copy: Paper) -> Paper:
     """``kept`` with the values only ``copy`` shows, and its longer texts: as in
     Listing.merge, the longer of two texts is the fuller one (a card's thumbnail link
@@ -231,7 +238,7 @@ class _Collector:
     def add(self, card: _Card) -> None:
         """Keep, hold or refuse a finished card, by what says it is a paper."""
         if not card.is_evidenced():
-            if card.abstract is not None:
+            if card.abstract is not None and not _opens_with_a_pictograph(card.title):
                 self.waiting.append(card)  # a title and an abstract: it depends on what follows
             else:
                 self._refuse(card)
