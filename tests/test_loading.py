@@ -330,3 +330,24 @@ def test_text_that_only_looks_double_encoded_is_left_as_it_is(text: str) -> None
     context = LoadContext(source="<string>", today=SEED_TODAY, strict=True)
     assert undo_double_encoding(text, context) is text
     assert context.issues == []
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_comments_that_open_a_file_do_not_decide_its_format(as_bytes: bool) -> None:
+    """A browser's saved page opens with "<!-- saved from url=… -->", then its tags: HTML.
+    A Markdown dump may open with a converter's "<!-- image -->", then its text: before,
+    it was read as HTML and failed as a page with no data."""
+    page = (DATA / "html" / "daily_listing_2024-08-01.html").read_text(encoding="utf-8")
+    saved = "<!-- saved from url=(0043)https://huggingface.co/papers?date=2024-08-01 -->\n" + page
+    markdown = (
+        "<!-- image -->\n\n# Daily Papers\n\nSubmitted by akhaliq\n\n94\n\n"
+        "### [The Llama 3 Herd of Models](https://huggingface.co/papers/2407.21783)\n\n"
+        "- 533 authors\n"
+    )
+    saved_listing = paperlist.loads(saved.encode() if as_bytes else saved)
+    assert (saved_listing.format, len(saved_listing)) == ("html", 13)
+    dump = paperlist.loads(markdown.encode() if as_bytes else markdown, today="2024-08-01")
+    assert dump.format == "text"
+    assert [(p.title, p.arxiv_id, p.upvotes, p.author_count) for p in dump] == [
+        ("The Llama 3 Herd of Models", "2407.21783", 94, 533)
+    ]

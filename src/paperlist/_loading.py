@@ -40,6 +40,8 @@ DEFAULT_MAX_BYTES = 2 << 30
 _PIECE = 1 << 20  # what is read at a time from a stream of unknown size
 _LEADING_SPACE = re.compile(r"\s*")
 _LEADING_SPACE_BYTES = re.compile(rb"[ \t\n\r\f\v]*")
+# How far comments that open a file are passed to find what follows them.
+_COMMENTS_REACH = 1 << 16
 _HEAD = 16  # what tells a saved response ("HTTP/1.1 200 OK") or a WARC file ("WARC/1.0")
 
 
@@ -353,7 +355,13 @@ def _opens_mhtml(head: bytes) -> bool:
 
 def _detect_bytes(raw: bytes, start: int) -> Format | None:
     """ "html" when bytes clearly hold HTML; None leaves the choice to the decoded text."""
-    return "html" if raw[start : start + 1] == b"<" else None
+    if raw[start : start + 1] != b"<":
+        return None
+    if raw.startswith(b"<!--", start) and not _markup_after_comments(
+        raw[start : start + _COMMENTS_REACH]
+    ):
+        return None
+    return "html"
 
 
 def _detect(text: str, start: int) -> Format:
@@ -361,8 +369,25 @@ def _detect(text: str, start: int) -> Format:
     if first in "[{":
         return "json" if opens_json(text, start) else "text"
     if first == "<":
+        if text.startswith("<!--", start):
+            head = text[start : start + _COMMENTS_REACH].encode("utf-8", "replace")
+            return "html" if _markup_after_comments(head) else "text"
         return "html"
     return "text"
+
+
+def _markup_after_comments(data: bytes) -> bool:
+    """Whether ``data``, which opens with a comment, goes on with a tag once the comments
+    at its start are passed: a page a browser saved opens with "<!-- saved from url=… -->"
+    and then its tags; a Markdown dump may open with a converter's "<!-- image -->" and
+    then its text. A comment that never closes within reach is taken for a page's."""
+    position = 0
+    while data.startswith(b"<!--", position):
+        end = data.find(b"-->", position + 4, _COMMENTS_REACH)
+        if end == -1:
+            return True
+        position = _LEADING_SPACE_BYTES.match(data, end + 3).end()  # type: ignore[union-attr]  # always matches
+    return data[position : position + 1] in (b"<", b"")
 
 
 def _load_html(page: str | bytes, context: LoadContext) -> Listing:
