@@ -1,10 +1,9 @@
-"""A page printed to PDF and read back by pdftotext: the printing's header and footer.
+"""A page printed to PDF and read back as text: the printing's header and footer.
 
 A browser prints the date, the page's title, its address and "2/7" on every
-sheet, and pdftotext ends each sheet with a form feed (with ``-nopgbrk``, the
-line ending in the sheet's "2/7" is the only mark left): those lines fall
-between the lines of a card. They are blanked, lines kept, before the text is
-read.
+sheet, and PDF readers (pdftotext, PyMuPDF, pdfminer) end each sheet with a form
+feed or leave only the counter to mark it: those lines fall between the lines of a
+card. They are blanked, lines kept, before the text is read.
 """
 
 from __future__ import annotations
@@ -42,15 +41,16 @@ def without_running_lines(text: str) -> str:
     consecutive sheets of a printed page blank: the header and footer the printing
     added, which would otherwise cut the cards they fall between.
 
-    Such a line is the same on the next sheet or the one before, but for numbers one
-    higher there (the sheet's "2/7", a clock's minute), and holds a letter or digit (a
-    card's "·" may open every sheet when cards are as tall as each other); only runs
-    of such lines from a sheet's ends are furniture. So the text of several printed
+    Such a line stands among the first four at the same end of a sheet near it (the next,
+    the one before, or the one beyond), the same but for numbers one higher there (the
+    sheet's "2/7", a clock's minute), and holds a letter or digit (a card's "·" may open
+    every sheet when cards are as tall as each other); only runs of such lines from a
+    sheet's ends are furniture, four at most a sheet. So the text of several printed
     pages can be joined in one file, and another tool's dump before or after the
     sheets (text after the last sheet's end is no sheet) is not taken for them.
     A sheet ends at a form feed, and after the line that ends in its counter: in text
-    with no form feed (``pdftotext -nopgbrk``), or none after the last sheet (markitdown
-    strips it), the counter is the only mark left.
+    with no form feed (``pdftotext -nopgbrk``, pypdf), or none after the last sheet
+    (markitdown strips it), the counter is the only mark left.
     """
     form_feeds = SHEET_BREAK in text  # most text has none: one scan in C to know
     counter_ends = _counter_line_ends(text)
@@ -87,8 +87,8 @@ def _form_feed_ends(text: str) -> list[int]:
 
 
 def _counter_line_ends(text: str) -> list[int]:
-    """Where each sheet of pdftotext -nopgbrk output ends: after the line that ends in
-    its counter, "1/7" then "2/7" and on, each within a sheet's length of the last.
+    """Where each sheet of a printing ends by its counter: after the line that ends in
+    "1/7", then "2/7" and on, each within a sheet's length of the last.
 
     A printing is looked for at the start of the text and right after each one;
     the first "1/7" that starts no run of counters ends the search, so that text
@@ -144,10 +144,10 @@ def _blank_running(
     up to each sheet's ``reach``; returns how many each sheet lost. ``ends`` holds
     each sheet's lines at that end, as ``_end_lines`` gives them.
 
-    A line runs on when a neighbouring sheet holds it among the same number of lines
-    at the same end: PDF readers differ in the order of the header's and footer's
-    pieces, and pdfminer's changes from the first sheet to the next. Only runs from the
-    end count: a sheet stops at its first line found on neither neighbour.
+    A line runs on when a sheet near it holds it among the same number of lines at the
+    same end: PDF readers differ in the order of the header's and footer's pieces, and
+    pdfminer's changes from one sheet to the next. Only runs from the end count: a
+    sheet stops at its first line found on no sheet near it.
     """
     blanked = [0] * len(sheets)
     chained = set(range(len(sheets)))  # sheets whose lines up to here were all blanked
