@@ -218,7 +218,8 @@ _URL_AFTER = re.compile(r"\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _IMAGES_ONLY = re.compile(r"(?:[*•+-]\s*)*(?:(?:(?:!\[[^\]]*\]|\[\])\([^)]*\)|\[IMG\])\s*)+")
 # An image's name where a tool keeps no image: lynx's "[2407]", w3m's "[papers-by]", a
 # Chinese tool's "[图片：无替代文本]" ("picture: no alternative text").
-_BRACKETED_NAME = re.compile(r"(?:[*•+-]\s*)*\[[\w\s.:：-]*\]")
+_IMAGE_NAME = r"\[[\w\s.:：-]*\]"
+_BRACKETED_NAME = re.compile(rf"(?:[*•+-]\s*)*{_IMAGE_NAME}")
 _BULLETS_ONLY = re.compile(r"[*•+-](?:\s*[*•+-])*")
 # Avatar bullets whose images a converter dropped, then the "·" before the author count.
 _AVATAR_BULLETS_THEN_SEPARATOR = re.compile(r"(?:[*•+-]\s*)*[·⋅]")
@@ -260,7 +261,7 @@ _BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 _HEADING = re.compile(r"(?P<marks>#{1,6})\s+(?P<text>.*)")
 _LINK = re.compile(r"\[(?P<text>.*)\]\(\s*<?(?P<url>[^\s)>]*)>?\s*\)", re.DOTALL)
 # An organisation chip's text: its avatar, as an image or an image's name, then its name.
-_CHIP = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|\[[\w\s.:：-]*\])\s*(?P<name>.*)", re.DOTALL)
+_CHIP = re.compile(rf"(?:!\[[^\]]*\]\([^)]*\)|{_IMAGE_NAME})\s*(?P<name>.*)", re.DOTALL)
 _REPO_LINK_TEXT = re.compile(
     rf"(?:LINK:\s*)?(?:GitHub|GitLab|Code)\s*(?P<stars>{STAR_COUNT_PATTERN})?", re.IGNORECASE
 )
@@ -761,10 +762,8 @@ class _Reader:
         lines = self.lines
         for below in range(self.index + 1, min(len(lines), self.index + 1 + _LABEL_REACH)):
             candidate = lines[below].strip()
-            if not candidate or _IMAGES_ONLY.fullmatch(candidate):
-                continue
-            if candidate[0] == "[" and _BRACKETED_NAME.fullmatch(candidate):
-                continue  # the avatar's name where a tool keeps no image
+            if not candidate or _image_or_its_name(candidate):
+                continue  # the avatar, or its name where a tool keeps no image
             name = _SUBMITTER_NAME.fullmatch(candidate)
             if name is not None:
                 self.index = below
@@ -1039,13 +1038,7 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
     if url.endswith("#community"):
         # "-" is none; a link without its number says nothing of the count.
         return (_COMMENTS, text, 0 if text else None, True) if text in ("", "-") else None
-    if (
-        not text
-        or _IMAGES_ONLY.fullmatch(text)
-        or is_bare_url(text)
-        or _is_video(text)
-        or (text[0] == "[" and _BRACKETED_NAME.fullmatch(text))
-    ):
+    if not text or _image_or_its_name(text) or is_bare_url(text) or _is_video(text):
         return _THUMBNAIL, "", None, True  # an image or a video: no title
     if _AVATAR_BULLETS_THEN_SEPARATOR.fullmatch(text):
         return _SEPARATOR, "·", None, True  # the end of an avatar list (elinks links each)
@@ -1058,6 +1051,14 @@ def _paper_link_shape(text: str, url: str) -> _LinkShape | None:
         # page links its abstract (a paragraph, a sentence's end closing it) so.
         return _TITLE, unescape_markdown(text), None, True
     return _ABSTRACT, unescape_markdown(text), None, "\n" not in text
+
+
+def _image_or_its_name(text: str) -> bool:
+    """Whether ``text``, not empty, is images only, or an image's name where a tool keeps
+    no image ("[图片：无替代文本]")."""
+    return _IMAGES_ONLY.fullmatch(text) is not None or (
+        text[0] == "[" and _BRACKETED_NAME.fullmatch(text) is not None
+    )
 
 
 def _is_title_text(text: str) -> bool:
