@@ -58,7 +58,8 @@ _TERMINAL_HEADER = ("ID ", "TITLE ", "UPVOTES")
 def opens_table(text: str) -> bool:
     """Whether ``text`` opens with a table's header: its columns, separated by tabs or
     commas, all of one known table and "title" among them. One look at its first line."""
-    return _columns(_first_line(text)) is not None or _is_terminal_table(text)
+    header = _first_line(text)
+    return _columns(header) is not None or _is_terminal_header(header)
 
 
 def _first_line(text: str) -> str:
@@ -78,8 +79,7 @@ def _columns(header: str) -> tuple[str, dict[str, str | None]] | None:
     return None
 
 
-def _is_terminal_table(text: str) -> bool:
-    header = _first_line(text)
+def _is_terminal_header(header: str) -> bool:
     return header.startswith(_TERMINAL_HEADER[0]) and all(
         name in header for name in _TERMINAL_HEADER[1:]
     )
@@ -87,14 +87,14 @@ def _is_terminal_table(text: str) -> bool:
 
 def load_table(text: str, context: LoadContext) -> Listing:
     """The papers of a table's rows, in order; the table checked by ``opens_table``."""
-    if _is_terminal_table(text):
+    header = _first_line(text)
+    if _is_terminal_header(header):
         context.fail(
             "the hf command's table for a terminal, its titles cut to fit: save its "
             "output to a file (tab-separated) or with --format json, and read that",
             line=1,
             column=1,
         )
-    header = _first_line(text)
     found = _columns(header)
     assert found is not None  # opens_table said so
     separator, known = found
